@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/client';
+import { createAuditService } from '../modules/audit/service';
+import { registerDevOutboxRoutes } from '../modules/notifications/routes';
+import { createNotificationService } from '../modules/notifications/service';
+import { registerSystemRoutes } from '../modules/system/routes';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { pickLanguage } from './i18n/messages';
+import { registerCsrf } from './plugins/csrf';
+import { registerErrorHandling, sendError } from './plugins/errors';
+import { registerMetrics } from './plugins/metrics';
+import { registerSecurity } from './plugins/security';
+import { registerWeb, type WebMode } from './web';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  web?: WebMode;
+  /** pino options or false; tests pass false. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** JSON API bodies are small; document uploads (20 MB) get their own limit on their routes. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(
+  opts: BuildAppOptions,
+): Promise<{ app: FastifyInstance; ctx: AppContext; metrics: ReturnType<typeof registerMetrics> }> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    config,
+    database,
+    audit: createAuditService(database.db),
+    notifications: createNotificationService(database.db),
+  };
+
+  app.decorateRequest('lang', 'ru');
+  app.decorateRequest('cspNonce', '');
+  await app.register(cookie);
+  app.addHook('onRequest', async (req, reply) => {
+    req.lang = pickLanguage(req.cookies.lang, req.headers['accept-language']);
+    reply.header('x-request-id', req.id);
+  });
+  await registerSecurity(app);
+  registerErrorHandling(app);
+  registerCsrf(app, { secureCookies: config.PUBLIC_URL.startsWith('https:') });
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (req) => req.url === '/healthz' || req.url === '/metrics',
+  });
+  const metrics = registerMetrics(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'tereze API',
+        description:
+          'Government e-services with the Kazakhstan digital signature (ЭЦП). Errors: { error: { code, message, fields? } }.',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSystemRoutes(app, ctx);
+  registerDevOutboxRoutes(app, ctx);
+
+  const serveIndex = await registerWeb(app, opts.web ?? 'off');
+  app.setNotFoundHandler(async (req, reply) => {
+    const wantsHtml =
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      (req.headers.accept ?? '').includes('text/html');
+    if (wantsHtml) {
+      const sent = await serveIndex(req, reply);
+      if (sent) return sent;
+    }
+    return sendError(req, reply, new AppError(404, 'not_found'));
+  });
+
+  return { app, ctx, metrics };
+}

@@ -1,0 +1,12 @@
+import type { Database } from '../db/client';
+import type { AuditService } from '../modules/audit/service';
+import type { NotificationService } from '../modules/notifications/service';
+import type { Config } from './config';
+
+/** What route modules receive: configuration and the services of other modules. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  audit: AuditService;
+  notifications: NotificationService;
+}

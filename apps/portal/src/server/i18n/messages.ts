@@ -1,0 +1,123 @@
+// Server-side messages (API errors) in the three portal languages; ru is the default, as in the seeds.
+export const languages = ['ru', 'kk', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+type Catalog = Record<string, string>;
+
+const ru: Catalog = {
+  validation_failed: 'Проверьте правильность заполнения полей',
+  invalid_json: 'Тело запроса не является корректным JSON',
+  invalid_credentials: 'Неверный логин или пароль',
+  unauthenticated: 'Необходимо войти в систему',
+  forbidden: 'Недостаточно прав для выполнения действия',
+  csrf_failed: 'Сессия формы устарела: обновите страницу и повторите действие',
+  not_found: 'Запрашиваемый ресурс не найден',
+  payload_too_large: 'Размер запроса превышает допустимый ({{limit}})',
+  unsupported_media_type: 'Неподдерживаемый формат данных запроса',
+  rate_limited: 'Слишком много запросов. Повторите попытку через {{retryAfterSeconds}} с',
+  already_registered: 'Пользователь уже зарегистрирован',
+  login_locked: 'Вход заблокирован. Повторите попытку через {{retryAfterSeconds}} с',
+  signature_invalid: 'Подпись не прошла проверку: {{check}}',
+  method_not_allowed: 'Метод не поддерживается',
+  internal_error: 'Внутренняя ошибка сервера. Повторите попытку позже',
+  service_unavailable: 'Сервис временно недоступен',
+};
+
+const kk: Catalog = {
+  validation_failed: 'Өрістердің дұрыс толтырылғанын тексеріңіз',
+  invalid_json: 'Сұраныс денесі дұрыс JSON емес',
+  invalid_credentials: 'Логин немесе құпиясөз қате',
+  unauthenticated: 'Жүйеге кіру қажет',
+  forbidden: 'Әрекетті орындауға құқық жеткіліксіз',
+  csrf_failed: 'Форма сессиясы ескірді: бетті жаңартып, әрекетті қайталаңыз',
+  not_found: 'Сұралған ресурс табылмады',
+  payload_too_large: 'Сұраныс көлемі рұқсат етілген шамадан асады ({{limit}})',
+  unsupported_media_type: 'Сұраныс деректерінің пішімі қолдау көрсетілмейді',
+  rate_limited: 'Сұраныстар тым көп. {{retryAfterSeconds}} с кейін қайталаңыз',
+  already_registered: 'Пайдаланушы тіркеліп қойған',
+  login_locked: 'Кіру бұғатталды. {{retryAfterSeconds}} с кейін қайталаңыз',
+  signature_invalid: 'Қолтаңба тексеруден өтпеді: {{check}}',
+  method_not_allowed: 'Әдіс қолдау көрсетілмейді',
+  internal_error: 'Сервердің ішкі қатесі. Кейінірек қайталаңыз',
+  service_unavailable: 'Қызмет уақытша қолжетімсіз',
+};
+
+const en: Catalog = {
+  validation_failed: 'Please check the highlighted fields',
+  invalid_json: 'The request body is not valid JSON',
+  invalid_credentials: 'Wrong login or password',
+  unauthenticated: 'Please sign in',
+  forbidden: 'You do not have permission to do this',
+  csrf_failed: 'The form has expired: reload the page and try again',
+  not_found: 'The requested resource was not found',
+  payload_too_large: 'The request is larger than allowed ({{limit}})',
+  unsupported_media_type: 'Unsupported request content type',
+  rate_limited: 'Too many requests. Try again in {{retryAfterSeconds}} s',
+  already_registered: 'This user is already registered',
+  login_locked: 'Sign-in is locked. Try again in {{retryAfterSeconds}} s',
+  signature_invalid: 'The signature failed verification: {{check}}',
+  method_not_allowed: 'Method not allowed',
+  internal_error: 'Internal server error. Please try again later',
+  service_unavailable: 'The service is temporarily unavailable',
+};
+
+export const catalogs: Record<Language, Catalog> = { ru, kk, en };
+
+/** Message for a code in a language, with {{param}} placeholders filled in. */
+export function translate(lang: Language, code: string, params: Record<string, unknown> = {}): string {
+  const template = catalogs[lang][code] ?? catalogs.ru[code] ?? code;
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+/** The request's language: the `lang` cookie (set by the language switch), then Accept-Language, then ru. */
+export function pickLanguage(cookieLang: string | undefined, acceptLanguage: string | undefined): Language {
+  if (cookieLang && (languages as readonly string[]).includes(cookieLang)) return cookieLang as Language;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { tag: tag.toLowerCase().slice(0, 2), q: q === undefined ? 1 : Number(q) };
+    })
+    .filter((x) => x.tag && !Number.isNaN(x.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag === 'kz') return 'kk';
+    if ((languages as readonly string[]).includes(tag)) return tag as Language;
+  }
+  return 'ru';
+}
+
+// Per-field messages for validation errors, keyed by zod issue code.
+const fieldMessages: Record<Language, Catalog> = {
+  ru: {
+    required: 'Обязательное поле',
+    too_small: 'Слишком короткое или малое значение',
+    too_big: 'Слишком длинное или большое значение',
+    invalid_format: 'Неверный формат',
+    invalid: 'Недопустимое значение',
+  },
+  kk: {
+    required: 'Міндетті өріс',
+    too_small: 'Мән тым қысқа немесе кіші',
+    too_big: 'Мән тым ұзын немесе үлкен',
+    invalid_format: 'Пішімі қате',
+    invalid: 'Жарамсыз мән',
+  },
+  en: {
+    required: 'Required field',
+    too_small: 'Too short or too small',
+    too_big: 'Too long or too large',
+    invalid_format: 'Invalid format',
+    invalid: 'Invalid value',
+  },
+};
+
+export function fieldMessage(lang: Language, zodCode: string, received?: unknown): string {
+  const key =
+    zodCode === 'invalid_type' && received === undefined
+      ? 'required'
+      : ['too_small', 'too_big', 'invalid_format'].includes(zodCode)
+        ? zodCode
+        : 'invalid';
+  return fieldMessages[lang][key];
+}

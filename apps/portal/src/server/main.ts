@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { openDatabase, runMigrations } from '../db/client';
+import {
+  createSmtpTransport,
+  devOutboxEmailTransport,
+  devOutboxSmsProvider,
+} from '../modules/notifications/transports';
+import { createOutboxWorker } from '../modules/notifications/worker';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+
+/** `npm start`: configuration → database (migrated) → HTTP server → outbox worker. */
+async function main() {
+  const startedAt = performance.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: path.resolve(config.DATA_DIR, 'pglite'),
+  });
+  await runMigrations(database);
+  const web = process.env.WEB_MODE === 'off' ? 'off' : config.NODE_ENV === 'production' ? 'dist' : 'vite';
+  const { app, metrics } = await buildApp({ config, database, web });
+
+  const email = config.SMTP_URL
+    ? createSmtpTransport(config.SMTP_URL, config.MAIL_FROM)
+    : devOutboxEmailTransport;
+  const worker = createOutboxWorker({
+    db: database.db,
+    email,
+    sms: devOutboxSmsProvider,
+    pollMs: config.OUTBOX_POLL_MS,
+    onDelivered: (m) => metrics.outbox.inc({ channel: m.channel, result: 'sent' }),
+    onError: (m, err) => {
+      metrics.outbox.inc({ channel: m.channel ?? 'unknown', result: 'error' });
+      app.log.warn({ err, outboxId: m.id }, 'outbox delivery failed');
+    },
+  });
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  worker.start();
+  app.log.info(
+    {
+      url: config.PUBLIC_URL,
+      database: database.kind,
+      demo: config.DEMO,
+      web,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
+    'tereze is ready',
+  );
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await worker.stop();
+    await app.close();
+    email.close?.();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`tereze failed to start: ${err instanceof Error ? err.stack : err}\n`);
+  process.exit(1);
+});
