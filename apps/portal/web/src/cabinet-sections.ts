@@ -1,0 +1,19 @@
+/**
+ * The cabinet's left menu, in the seeds' order. Each later issue replaces a placeholder with its module's
+ * page: add the route in routes.tsx and keep the entry here (path under /cabinet, i18n keys).
+ */
+export const CABINET_SECTIONS = [
+  { path: 'services', labelKey: 'cabinet.menu.services' },
+  { path: 'profile', labelKey: 'cabinet.menu.profile', hintKey: 'cabinet.menu.profileHint' },
+  { path: 'organization', labelKey: 'cabinet.menu.organization' },
+  { path: 'employees', labelKey: 'cabinet.menu.employees' },
+  { path: 'bank-accounts', labelKey: 'cabinet.menu.bankAccounts' },
+  { path: 'applications', labelKey: 'cabinet.menu.applications' },
+  { path: 'eds-issuance', labelKey: 'cabinet.menu.edsIssuance' },
+] as const;
+
+export type CabinetSection = (typeof CABINET_SECTIONS)[number];
+
+export function findCabinetSection(path: string | undefined): CabinetSection | undefined {
+  return CABINET_SECTIONS.find((section) => section.path === path);
+}

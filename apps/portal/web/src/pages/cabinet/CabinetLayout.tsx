@@ -1,0 +1,51 @@
+import { Alert, Box, Button, Grid, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { CABINET_SECTIONS } from '../../cabinet-sections';
+import { useMe } from '../../queries';
+
+/** Личный кабинет: the left menu (a nav landmark) and the chosen section. Stacks on narrow screens. */
+export function CabinetLayout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const me = useMe();
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('cabinet.title')}</Title>
+      {me.data === null && (
+        <Alert color="yellow" title={t('cabinet.anonymousTitle')}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('cabinet.anonymousText')}</Text>
+            <Button component={Link} to="/login" size="xs">
+              {t('header.login')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
+          <Box component="nav" aria-label={t('cabinet.menuLabel')}>
+            {CABINET_SECTIONS.map((section) => {
+              const to = `/cabinet/${section.path}`;
+              const active = pathname === to || pathname.startsWith(`${to}/`);
+              return (
+                <NavLink
+                  key={section.path}
+                  component={Link}
+                  to={to}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  label={t(section.labelKey)}
+                  description={'hintKey' in section ? t(section.hintKey) : undefined}
+                />
+              );
+            })}
+          </Box>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 8, md: 9 }}>
+          <Outlet />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

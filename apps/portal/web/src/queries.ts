@@ -1,0 +1,82 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from './api';
+
+/** What the shell needs from /api/v1/me; the identity module may send more. */
+export interface MeUser {
+  id: string;
+  fullName?: string | null;
+  name?: string | null;
+  email?: string | null;
+  iin?: string | null;
+}
+
+export interface PublicConfig {
+  demo: boolean;
+  portalName: string;
+}
+
+export type OutboxChannel = 'email' | 'sms';
+
+export interface OutboxItem {
+  id: string;
+  channel: OutboxChannel;
+  to: string;
+  subject: string | null;
+  body: string;
+  status: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export const queryKeys = {
+  me: ['me'] as const,
+  publicConfig: ['config', 'public'] as const,
+  outbox: ['dev', 'outbox'] as const,
+};
+
+/** 401 means anonymous, not an error: resolves to null. */
+export async function fetchMe(): Promise<MeUser | null> {
+  try {
+    const { user } = await api<{ user: MeUser }>('/api/v1/me');
+    return user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function displayName(user: MeUser): string {
+  return user.fullName || user.name || user.email || user.iin || user.id;
+}
+
+export function useMe() {
+  return useQuery({ queryKey: queryKeys.me, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+export function usePublicConfig() {
+  return useQuery({
+    queryKey: queryKeys.publicConfig,
+    queryFn: () => api<PublicConfig>('/api/v1/config/public'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Newest first, whatever order the server sends. */
+export function sortNewestFirst(items: OutboxItem[]): OutboxItem[] {
+  return [...items].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+}
+
+export function useOutbox() {
+  return useQuery({
+    queryKey: queryKeys.outbox,
+    queryFn: async () => sortNewestFirst((await api<{ items: OutboxItem[] }>('/api/v1/dev/outbox')).items),
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<unknown>('/api/v1/auth/logout', { method: 'POST' }),
+    onSuccess: () => queryClient.setQueryData(queryKeys.me, null),
+  });
+}
