@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { errorText } from '../error-text';
 import { displayName, useLogout, useMe } from '../queries';
 
 /** «Войти» / «Регистрация» for guests; the user's name, cabinet and «Выйти» once /api/v1/me knows them. */
@@ -32,7 +33,7 @@ export function UserActions() {
               onError: (error) =>
                 notifications.show({
                   color: 'red',
-                  message: t('header.logoutFailed', { message: error.message }),
+                  message: t('header.logoutFailed', { message: errorText(t, error) }),
                 }),
             })
           }

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { PageLoader } from '../../components/PageLoader';
+import { errorText } from '../../error-text';
 import { currentLanguage, LOCALE_TAGS } from '../../i18n';
 import classes from '../../layout/shell.module.css';
 import { usePageTitle } from '../../page-title';
@@ -59,7 +60,7 @@ function OutboxContent({ outbox }: { outbox: ReturnType<typeof useOutbox> }) {
     }
     return (
       <Alert color="red" role="alert">
-        {t('outbox.loadFailed', { message: error.message })}
+        {t('outbox.loadFailed', { message: errorText(t, error) })}
       </Alert>
     );
   }
