@@ -1,0 +1,8 @@
+// @tereze/pki public API. Test CA: import from '@tereze/pki/test-ca'.
+export * from './cert';
+export * from './cms-sign';
+export * from './errors';
+export * from './identifiers';
+export * from './keys';
+export * from './oids';
+export * from './p12';
