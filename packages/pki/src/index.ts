@@ -6,3 +6,4 @@ export * from './identifiers';
 export * from './keys';
 export * from './oids';
 export * from './p12';
+export * from './profile';
