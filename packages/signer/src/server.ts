@@ -71,7 +71,16 @@ export async function startSigner(options: StartSignerOptions): Promise<RunningS
   const server = tls
     ? createHttpsServer({ key: tls.key, cert: tls.cert }, landingPage)
     : createHttpServer(landingPage);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 13579, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // the WebSocket server attaches only once the port is ours (ws re-emits listen errors otherwise)
   const wss = new WebSocketServer({ server, maxPayload: 64 * 1024 * 1024 });
+  wss.on('error', () => undefined);
 
   wss.on('connection', (socket: WebSocket) => {
     const session = createSession({
@@ -95,13 +104,6 @@ export async function startSigner(options: StartSignerOptions): Promise<RunningS
     socket.on('error', () => undefined);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 13579, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
   const port = (server.address() as AddressInfo).port;
   const url = `${tls ? 'wss' : 'ws'}://${host}:${port}/`;
 
