@@ -34,11 +34,11 @@ export const queryKeys = {
   outbox: ['dev', 'outbox'] as const,
 };
 
-/** 401 means anonymous, not an error: resolves to null. */
+/** Anonymous (401, or 200 with `user: null`) resolves to null rather than an error. */
 export async function fetchMe(): Promise<MeUser | null> {
   try {
-    const { user } = await api<{ user: MeUser }>('/api/v1/me');
-    return user;
+    const { user } = await api<{ user: MeUser | null }>('/api/v1/me');
+    return user ?? null;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

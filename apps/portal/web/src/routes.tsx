@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
 import { RouteError } from './components/RouteError';
 import { Shell } from './layout/Shell';
@@ -6,16 +7,23 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
 
-/**
- * The route table. Pages outside the first screen are lazy: each becomes its own chunk.
- * To add a page: create it under pages/, add a route here, its texts to locales/*.json (docs/web.md).
- */
+// Pages beyond the first screen load as their own chunks. React.lazy (not the router's `lazy`) keeps the
+// header on screen while a chunk loads: the Suspense boundaries sit in Shell and CabinetLayout.
+const CabinetLayout = lazy(() =>
+  import('./pages/cabinet/CabinetLayout').then((m) => ({ default: m.CabinetLayout })),
+);
+const CabinetSectionPage = lazy(() =>
+  import('./pages/cabinet/CabinetSectionPage').then((m) => ({ default: m.CabinetSectionPage })),
+);
+const OutboxPage = lazy(() => import('./pages/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+
+/** The route table. To add a page: create it under pages/, add a route here, texts to locales/*.json. */
 export const routes: RouteObject[] = [
   {
     element: <Shell />,
     children: [
       {
-        // Pathless: a failing page renders RouteError inside the shell, header and footer stay.
+        // Pathless: a failing page renders RouteError inside the shell; header and footer stay.
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomePage /> },
@@ -23,22 +31,14 @@ export const routes: RouteObject[] = [
           { path: 'register', element: <RegisterPage /> },
           {
             path: 'cabinet',
-            lazy: async () => ({ Component: (await import('./pages/cabinet/CabinetLayout')).CabinetLayout }),
+            element: <CabinetLayout />,
             children: [
               { index: true, element: <Navigate to="services" replace /> },
-              {
-                path: ':section',
-                lazy: async () => ({
-                  Component: (await import('./pages/cabinet/CabinetSectionPage')).CabinetSectionPage,
-                }),
-              },
+              { path: ':section', element: <CabinetSectionPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },
-          {
-            path: 'dev/outbox',
-            lazy: async () => ({ Component: (await import('./pages/dev/OutboxPage')).OutboxPage }),
-          },
+          { path: 'dev/outbox', element: <OutboxPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -12,7 +12,7 @@ export function Footer() {
     <Box component="footer" className={classes.footer}>
       <Container size="lg" py="lg">
         <Stack gap="xs">
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('footer.about')}
           </Text>
           {demo && (
@@ -21,7 +21,7 @@ export function Footer() {
             </Text>
           )}
           <Group component="nav" aria-label={t('footer.navLabel')} gap="md" wrap="wrap">
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               {t('footer.license')}
             </Text>
             {demo && (

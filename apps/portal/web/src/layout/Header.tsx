@@ -19,7 +19,7 @@ export function Header() {
               <Text component="span" fw={700} fz="xl" c="blue.8" lh={1.2}>
                 {portalName}
               </Text>
-              <Text component="span" size="xs" c="dimmed" visibleFrom="xs">
+              <Text component="span" size="xs" c="gray.7" visibleFrom="xs">
                 {t('app.tagline')}
               </Text>
             </Stack>

@@ -1,7 +1,9 @@
 import { Alert, Box, Button, Grid, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { CABINET_SECTIONS } from '../../cabinet-sections';
+import { PageLoader } from '../../components/PageLoader';
 import { useMe } from '../../queries';
 
 /** Личный кабинет: the left menu (a nav landmark) and the chosen section. Stacks on narrow screens. */
@@ -13,7 +15,7 @@ export function CabinetLayout() {
     <Stack gap="lg">
       <Title order={1}>{t('cabinet.title')}</Title>
       {me.data === null && (
-        <Alert color="yellow" title={t('cabinet.anonymousTitle')}>
+        <Alert color="blue" title={t('cabinet.anonymousTitle')}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t('cabinet.anonymousText')}</Text>
             <Button component={Link} to="/login" size="xs">
@@ -43,7 +45,9 @@ export function CabinetLayout() {
           </Box>
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 8, md: 9 }}>
-          <Outlet />
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -26,7 +26,7 @@ function SectionPlaceholder({ section }: { section: CabinetSection }) {
           <CatalogTrail />
         </>
       ) : (
-        <Text c="dimmed">{t('cabinet.placeholder')}</Text>
+        <Text c="gray.7">{t('cabinet.placeholder')}</Text>
       )}
     </Stack>
   );

@@ -35,7 +35,7 @@ export function OutboxPage() {
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Stack gap={4}>
           <Title order={1}>{t('outbox.title')}</Title>
-          <Text c="dimmed">{t('outbox.intro')}</Text>
+          <Text c="gray.7">{t('outbox.intro')}</Text>
         </Stack>
         <Button variant="default" onClick={() => void outbox.refetch()} loading={outbox.isFetching}>
           {t('outbox.refresh')}
@@ -78,7 +78,7 @@ function OutboxTable({ items }: { items: OutboxItem[] }) {
     value ? dateFormat.format(new Date(value)) : t('outbox.none');
   return (
     <Stack gap="xs">
-      <Text size="sm" c="dimmed" aria-live="polite">
+      <Text size="sm" c="gray.7" aria-live="polite">
         {t('outbox.count', { count: items.length })}
       </Text>
       <Table.ScrollContainer minWidth={900}>
