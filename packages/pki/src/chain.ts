@@ -244,17 +244,17 @@ export function clearChainCache(): void {
 }
 
 /**
- * Builds and validates a path. Results are cached by (leaf, anchor set, intermediate set, time
- * bucket); a cached path is re-checked for validity at the exact time, so the bucket never
- * stretches a certificate's validity.
+ * Builds and validates a path. Found paths are cached by (leaf, anchor set, time bucket) and reused
+ * when the call offers the same intermediates (so a verdict never depends on cache state); a
+ * cached path is re-checked for validity at the exact time, so the bucket never stretches a
+ * certificate's validity. Failures are not cached.
  */
 export async function buildChain(leaf: ParsedCertificate, options: ChainOptions): Promise<ChainResult> {
   const bucket = Math.floor(options.at.getTime() / TIME_BUCKET_MS);
-  const key = `${leaf.fingerprint}|${setKey(options.anchors)}|${setKey(options.intermediates)}|${bucket}|${options.fetchAia ? 1 : 0}`;
+  const key = `${leaf.fingerprint}|${setKey(options.anchors)}|${bucket}`;
   const cached = chainCache.get(key);
-  if (cached) {
-    const invalid = validityFailure(cached, options.at);
-    if (!invalid) return { ok: true, path: cached };
+  if (cached && intermediatesAvailable(cached, options) && !validityFailure(cached, options.at)) {
+    return { ok: true, path: cached };
   }
   const result = await buildUncached(leaf, options);
   if (result.ok) {
@@ -262,6 +262,17 @@ export async function buildChain(leaf: ParsedCertificate, options: ChainOptions)
     if (chainCache.size > CHAIN_CACHE_SIZE) chainCache.delete(chainCache.keys().next().value as string);
   }
   return result;
+}
+
+/** A cached path is reused only when this call could have found it (same intermediates on offer). */
+function intermediatesAvailable(path: ParsedCertificate[], options: ChainOptions): boolean {
+  if (options.fetchAia) return true;
+  const offered = options.intermediates ?? [];
+  for (let i = 1; i < path.length - 1; i++) {
+    const fp = path[i].fingerprint;
+    if (!offered.some((c) => c.fingerprint === fp)) return false;
+  }
+  return true;
 }
 
 async function buildUncached(leaf: ParsedCertificate, options: ChainOptions): Promise<ChainResult> {

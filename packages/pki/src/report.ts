@@ -2,7 +2,7 @@
  * The verification report: one named check per rule of DESIGN.md "what 'verified' means".
  * `valid` is true only when every check of every signer passed.
  */
-import type { CertificateProfile } from './verify/profile-adapter';
+import type { CertProfile } from './profile';
 
 export const CHECK_ORDER = [
   'structure',
@@ -42,7 +42,7 @@ export interface SignerReport {
   index: number;
   valid: boolean;
   certificate?: SignerCertificateSummary;
-  profile?: CertificateProfile;
+  profile?: CertProfile;
   /** Claimed signing-time attribute (not trusted unless a timestamp confirms it). */
   signingTime?: string;
   /** The time certificates were checked at, and where it came from. */

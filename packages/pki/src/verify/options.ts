@@ -1,17 +1,17 @@
 /** Options of verifyCms. */
 import type { ParsedCertificate } from '../cert';
-import type { NCA_ROLE } from '../oids';
+import type { Role, SubjectKind } from '../profile';
 import type { RevocationChecker } from '../revocation/types';
 
 export type VerifyPurpose = 'login' | 'document';
 export type CertificateInput = ParsedCertificate | Uint8Array | string;
-export type RoleName = keyof typeof NCA_ROLE;
-export type SubjectKindName = 'individual' | 'legal_entity' | 'entrepreneur';
+export type RoleName = Role;
+export type SubjectKindName = SubjectKind;
 
 /**
  * Roles the signer must hold (role OIDs in the certificate's EKU):
- * - `['firstHead', 'signingRights']` — any one of them (first head OR signing rights);
- * - `{ allOf: ['legalEntity', 'financial'] }` — all of them;
+ * - `['first_head', 'signing_rights']` — any one of them (first head OR signing rights);
+ * - `{ allOf: ['financial', 'employee'] }` — all of them;
  * - `{ anyOf: [...], allOf: [...] }` — both conditions.
  */
 export type RoleRequirement =

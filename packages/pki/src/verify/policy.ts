@@ -3,22 +3,22 @@
  * - purpose: an NCA AUTH policy cannot sign documents, an NCA SIGN policy cannot log in (GOST 2015's
  *   single policy serves both);
  * - requiredSubjectKind: individual / legal entity / individual entrepreneur;
- * - requiredRoles: role OIDs in the EKU (any-of / all-of).
+ * - requiredRoles: the profile's roles (role OIDs in the EKU), any-of / all-of.
  * Certificates outside the NCA policy arc pass the purpose rule (key_usage still applies).
  */
 import type { ParsedCertificate } from '../cert';
-import { NCA_POLICY, NCA_ROLE } from '../oids';
+import { NCA_POLICY } from '../oids';
+import { type CertProfile, certificateProfile } from '../profile';
 import { type Check, check } from '../report';
 import type { RoleName, RoleRequirement, SubjectKindName, VerifyOptions } from './options';
-import { type CertificateProfile, certificateProfile } from './profile-adapter';
 
 const AUTH_POLICIES = new Set<string>([NCA_POLICY.individualAuth, NCA_POLICY.legalEntityAuth]);
 const SIGN_POLICIES = new Set<string>([NCA_POLICY.individualSign, NCA_POLICY.legalEntitySign]);
 
-const profiles = new WeakMap<ParsedCertificate, CertificateProfile | null>();
+const profiles = new WeakMap<ParsedCertificate, CertProfile | null>();
 
 /** The certificate's NCA profile (cached per parsed certificate); null when it cannot be read. */
-export function profileOf(cert: ParsedCertificate): CertificateProfile | null {
+export function profileOf(cert: ParsedCertificate): CertProfile | null {
   let p = profiles.get(cert);
   if (p === undefined) {
     try {
@@ -29,28 +29,6 @@ export function profileOf(cert: ParsedCertificate): CertificateProfile | null {
     profiles.set(cert, p);
   }
   return p;
-}
-
-export function rolesOf(cert: ParsedCertificate): Set<RoleName> {
-  const out = new Set<RoleName>();
-  for (const [name, oid] of Object.entries(NCA_ROLE) as [RoleName, string][]) {
-    if (cert.ekus.includes(oid)) out.add(name);
-  }
-  return out;
-}
-
-export function subjectKindOf(
-  cert: ParsedCertificate,
-  profile: CertificateProfile | null,
-): SubjectKindName | null {
-  const kind = profile?.subjectKind as string | undefined;
-  if (kind === 'individual' || kind === 'legal_entity' || kind === 'entrepreneur') return kind;
-  if (kind === 'legalEntity' || kind === 'LEGAL_ENTITY') return 'legal_entity';
-  if (kind === 'individualEntrepreneur' || kind === 'individual_entrepreneur') return 'entrepreneur';
-  const roles = rolesOf(cert);
-  if (roles.has('legalEntity')) return 'legal_entity';
-  if (roles.has('individual')) return 'individual';
-  return null;
 }
 
 function rolesProblem(have: Set<RoleName>, need: RoleRequirement): string | null {
@@ -64,7 +42,7 @@ function rolesProblem(have: Set<RoleName>, need: RoleRequirement): string | null
 
 export function policyCheck(
   cert: ParsedCertificate,
-  profile: CertificateProfile | null,
+  profile: CertProfile | null,
   opts: VerifyOptions,
 ): Check {
   const policies = cert.policies;
@@ -85,12 +63,12 @@ export function policyCheck(
   if (opts.requiredSubjectKind !== undefined) {
     const wanted: readonly SubjectKindName[] =
       typeof opts.requiredSubjectKind === 'string' ? [opts.requiredSubjectKind] : opts.requiredSubjectKind;
-    const kind = subjectKindOf(cert, profile);
+    const kind = profile?.subjectKind;
     if (!kind || !wanted.includes(kind))
       return check('policy', false, `subject_kind_mismatch: ${kind ?? 'unknown'}`);
   }
   if (opts.requiredRoles !== undefined) {
-    const problem = rolesProblem(rolesOf(cert), opts.requiredRoles);
+    const problem = rolesProblem(new Set(profile?.roles ?? []), opts.requiredRoles);
     if (problem) return check('policy', false, problem);
   }
   return check('policy', true);

@@ -41,9 +41,27 @@ function toParsed(list: readonly CertificateInput[] | undefined): ParsedCertific
   return out;
 }
 
+/**
+ * Certificates arrive again and again inside CMSes: find them by their last 32 bytes (inside the
+ * signature value) and confirm with a full byte comparison, instead of hashing every certificate.
+ */
+const seenCerts = new Map<string, ParsedCertificate>();
+const SEEN_MAX = 5000;
+
 function tryParse(der: Uint8Array): ParsedCertificate | null {
+  const tail = Buffer.from(
+    der.buffer,
+    der.byteOffset + Math.max(0, der.length - 32),
+    Math.min(32, der.length),
+  );
+  const key = tail.toString('latin1');
+  const hit = seenCerts.get(key);
+  if (hit && bytesEqual(hit.der, der)) return hit;
   try {
-    return parseCertificate(der);
+    const cert = parseCertificate(der);
+    seenCerts.set(key, cert);
+    if (seenCerts.size > SEEN_MAX) seenCerts.delete(seenCerts.keys().next().value as string);
+    return cert;
   } catch {
     return null;
   }
@@ -105,10 +123,18 @@ interface Engine {
 }
 
 function fastEngine(view: CmsView): Engine {
+  const located = new Map<number, number>();
   return {
     name: 'fast',
     view,
-    locate: async (index) => findSignerCertificate(view, view.signers[index]),
+    async locate(index) {
+      let i = located.get(index);
+      if (i === undefined) {
+        i = findSignerCertificate(view, view.signers[index]);
+        located.set(index, i);
+      }
+      return i;
+    },
     async verify(index, signerCert, content) {
       const s = view.signers[index];
       const key = signerCert.publicKey!;
