@@ -7,7 +7,7 @@ export default defineConfig({
   outputDir: 'e2e/artifacts/test-results',
   timeout: 60_000,
   workers: 1,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'e2e/artifacts/results.json' }]] : 'list',
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'e2e/artifacts/playwright.json' }]] : 'list',
   globalSetup: './e2e/global-setup.ts',
   use: {
     headless: true,

@@ -100,10 +100,7 @@ export async function buildApp(
       req.method === 'GET' &&
       !req.url.startsWith('/api/') &&
       (req.headers.accept ?? '').includes('text/html');
-    if (wantsHtml) {
-      const sent = await serveIndex(req, reply);
-      if (sent) return sent;
-    }
+    if (wantsHtml && (await serveIndex(req, reply))) return reply;
     return sendError(req, reply, new AppError(404, 'not_found'));
   });
 

@@ -58,14 +58,15 @@ export async function registerWeb(
     renderIndex = async () => html;
   }
 
-  // Called by the not-found handler for browser navigations (GET, accepts HTML, not the API).
+  // Called by the not-found handler for browser navigations (GET, accepts HTML, not the API); true = answered.
   return async (req, reply) => {
     const html = (await renderIndex(req.url)).replace(NONCE_PLACEHOLDER, req.cspNonce);
     const pathname = req.url.split('?')[0];
-    return reply
+    reply
       .code(isSpaPath(pathname) ? 200 : 404)
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
       .send(html);
+    return true;
   };
 }
