@@ -91,6 +91,7 @@ export async function initI18n(): Promise<typeof i18n> {
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes
+    showSupportNotice: false, // keeps the console clean (the e2e spec fails on console noise)
   });
   return i18n;
 }

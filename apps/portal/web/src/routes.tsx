@@ -35,7 +35,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <Navigate to="services" replace /> },
               { path: ':section', element: <CabinetSectionPage /> },
-              { path: '*', element: <NotFoundPage /> },
+              { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],
           },
           { path: 'dev/outbox', element: <OutboxPage /> },

@@ -4,12 +4,23 @@ import { Link } from 'react-router-dom';
 import { usePageTitle } from '../page-title';
 
 /** A titled page with one paragraph and a way home: placeholders, 404. Text comes in already translated. */
-export function InfoPage({ title, text, homeLabel }: { title: string; text: string; homeLabel?: string }) {
+export function InfoPage({
+  title,
+  text,
+  homeLabel,
+  headingOrder = 1,
+}: {
+  title: string;
+  text: string;
+  homeLabel?: string;
+  /** 2 inside a layout that already has the page's h1 (the cabinet). */
+  headingOrder?: 1 | 2;
+}) {
   const { t } = useTranslation();
   usePageTitle(title);
   return (
     <Stack gap="md" maw={720}>
-      <Title order={1}>{title}</Title>
+      <Title order={headingOrder}>{title}</Title>
       <Text>{text}</Text>
       <div>
         <Button component={Link} to="/" variant="light">

@@ -9,7 +9,7 @@ import { NotFoundPage } from '../NotFoundPage';
 /** /cabinet/:section — a known section, or the 404 page. */
 export function CabinetSectionPage() {
   const section = findCabinetSection(useParams().section);
-  return section ? <SectionPlaceholder section={section} /> : <NotFoundPage />;
+  return section ? <SectionPlaceholder section={section} /> : <NotFoundPage headingOrder={2} />;
 }
 
 /** A section its module has not filled yet: title and a note (Услуги shows the catalogue path). */

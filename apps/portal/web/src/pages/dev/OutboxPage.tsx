@@ -53,7 +53,7 @@ function OutboxContent({ outbox }: { outbox: ReturnType<typeof useOutbox> }) {
     const error = outbox.error;
     if (error instanceof ApiError && error.status === 404) {
       return (
-        <Alert color="gray" title={t('outbox.unavailableTitle')}>
+        <Alert color="blue" title={t('outbox.unavailableTitle')}>
           {t('outbox.unavailableText')}
         </Alert>
       );
