@@ -191,3 +191,23 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && compareBytes(a, b) === 0;
 }
+
+/** GeneralizedTime (YYYYMMDDHHMMSSZ), as OCSP requires. */
+export function encodeGeneralizedTime(date: Date): Uint8Array {
+  const iso = date.toISOString();
+  const text = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  return encodeTlv(0x18, new TextEncoder().encode(text));
+}
+
+/** Non-negative INTEGER TLV. */
+export function encodeUnsignedInteger(value: number | bigint): Uint8Array {
+  let n = BigInt(value);
+  if (n < 0n) throw new DerError('negative integer');
+  const bytes: number[] = [];
+  do {
+    bytes.unshift(Number(n & 0xffn));
+    n >>= 8n;
+  } while (n > 0n);
+  if (bytes[0] & 0x80) bytes.unshift(0);
+  return encodeTlv(0x02, Uint8Array.from(bytes));
+}

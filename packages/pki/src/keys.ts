@@ -38,17 +38,24 @@ export async function generateRsaKeyPair(bits: 2048 | 3072 | 4096 = 2048): Promi
   return { privateKey, publicKey };
 }
 
-/** Imports a node RSA private key as a WebCrypto RSASSA-PKCS1-v1_5/SHA-256 signing key. */
-export async function toRsaSigningCryptoKey(key: KeyObject): Promise<CryptoKey> {
+const cryptoKeys = new WeakMap<KeyObject, Promise<CryptoKey>>();
+
+/** Imports a node RSA private key as a WebCrypto RSASSA-PKCS1-v1_5/SHA-256 signing key (cached per key). */
+export function toRsaSigningCryptoKey(key: KeyObject): Promise<CryptoKey> {
   if (key.asymmetricKeyType !== 'rsa') throw new Error(`expected an RSA key, got ${key.asymmetricKeyType}`);
-  const der = key.export({ format: 'der', type: 'pkcs8' });
-  return (await webcrypto.subtle.importKey(
-    'pkcs8',
-    der,
-    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  )) as unknown as CryptoKey;
+  let imported = cryptoKeys.get(key);
+  if (!imported) {
+    const der = key.export({ format: 'der', type: 'pkcs8' });
+    imported = webcrypto.subtle.importKey(
+      'pkcs8',
+      der,
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    ) as unknown as Promise<CryptoKey>;
+    cryptoKeys.set(key, imported);
+  }
+  return imported;
 }
 
 export function publicKeyOf(privateKey: KeyObject): KeyObject {

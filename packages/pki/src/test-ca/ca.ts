@@ -14,7 +14,9 @@ import { generateRsaKeyPair, type KeyBundle, type KeyPair, privateKeyToPem } fro
 import { EKU } from '../oids';
 import { writePkcs12 } from '../p12';
 import { buildCertificate, type CertificateSpec, type KeyUsageSpec } from './build';
+import { buildCrl, type CrlOptions } from './crl';
 import { caSubjectName, ncaSubjectName, type SubjectFields } from './names';
+import { answerOcsp, type OcspOptions } from './ocsp';
 import {
   type CaIndex,
   ensureDir,
@@ -53,6 +55,8 @@ export interface TestCaCreateOptions {
   keySize?: 2048 | 4096;
   /** Clock for the CA certificates (tests). */
   now?: Date;
+  /** Pre-generated key pairs (tests reuse keys; each is generated when absent). */
+  keys?: { root?: KeyPair; issuing?: KeyPair; ocsp?: KeyPair };
 }
 
 export interface IssueOptions {
@@ -170,9 +174,9 @@ export class TestCA {
     if (!/^https?:\/\//.test(baseUrl)) throw new TestCaError('bad_input', 'baseUrl must be an http(s) URL');
     const now = opts.now ?? new Date();
     const [rootKeys, issuingKeys, ocspKeys] = await Promise.all([
-      generateRsaKeyPair(keySize),
-      generateRsaKeyPair(keySize),
-      generateRsaKeyPair(2048),
+      opts.keys?.root ?? generateRsaKeyPair(keySize),
+      opts.keys?.issuing ?? generateRsaKeyPair(keySize),
+      opts.keys?.ocsp ?? generateRsaKeyPair(2048),
     ]);
     const urls = {
       rootCrl: `${baseUrl}/crl/root.crl`,
@@ -418,10 +422,46 @@ export class TestCA {
     if (rec.status !== 'revoked') {
       rec.status = 'revoked';
       rec.revokedAt = time.toISOString();
+      rec.recordedAt = new Date().toISOString();
       rec.reason = reason;
       this.persistIndex();
     }
     return { ...rec };
+  }
+
+  /**
+   * A signed DER CRL of the issuing CA (default) or the root; full CRLs of the issuing CA
+   * point at the delta CRL (freshestCRL). Advances and persists the CRL number.
+   */
+  async crl(opts: Partial<CrlOptions> = {}): Promise<Uint8Array> {
+    this.refresh();
+    const which = opts.which ?? 'issuing';
+    const issuer = which === 'root' ? this.root : this.issuing;
+    const der = await buildCrl(this.index, issuer, {
+      ...opts,
+      which,
+      freshestCrlUrl: which === 'issuing' ? this.urls.issuingDeltaCrl : undefined,
+    });
+    this.persistIndex();
+    return der;
+  }
+
+  /** RFC 6960 responder: DER OCSPRequest → DER OCSPResponse (never throws on bad input). */
+  async handleOcsp(
+    requestDer: Uint8Array,
+    now?: Date,
+    opts: Omit<OcspOptions, 'now'> = {},
+  ): Promise<Uint8Array> {
+    this.refresh();
+    return answerOcsp(
+      requestDer,
+      this.index,
+      [
+        { ref: 'issuing', ca: this.issuing.certificate, responder: this.ocspResponder },
+        { ref: 'root', ca: this.root.certificate, responder: this.root },
+      ],
+      { ...opts, now },
+    );
   }
 
   /** Re-reads index.json when another process (the CLI) changed it. */

@@ -12,7 +12,9 @@ export {
   TestCA,
   type TestCaCreateOptions,
 } from './ca';
+export { buildCrl, type CrlOptions, REASON_CODES } from './crl';
 export { caSubjectName, ncaSubjectName, type SubjectFields } from './names';
+export { answerOcsp, OCSP_STATUS, type OcspIssuer, type OcspOptions, ocspStatusResponse } from './ocsp';
 export type { CaIndex, IssuedRecord, IssuerRef, RevocationReason } from './store';
 export {
   isTemplateName,

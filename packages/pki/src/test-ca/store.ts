@@ -32,7 +32,10 @@ export interface IssuedRecord {
   notAfter: string;
   fingerprint: string;
   status: 'good' | 'revoked';
+  /** Revocation time (as published; may be backdated). */
   revokedAt?: string;
+  /** When the revocation was recorded (decides what a delta CRL lists). */
+  recordedAt?: string;
   reason?: RevocationReason;
   pem: string;
 }

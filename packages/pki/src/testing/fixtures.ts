@@ -14,12 +14,23 @@ export const BINS = ['940140000385', '950341000052', '961141000023'] as const;
 let caPromise: Promise<TestCA> | undefined;
 /** The process-wide in-memory test CA. */
 export function sharedTestCa(): Promise<TestCA> {
-  caPromise ??= TestCA.create({ baseUrl: TEST_BASE_URL });
+  caPromise ??= newTestCa();
   return caPromise;
 }
 
-export function newTestCa(opts: Partial<TestCaCreateOptions> = {}): Promise<TestCA> {
-  return TestCA.create({ baseUrl: TEST_BASE_URL, ...opts });
+/**
+ * A fresh CA (own certificates, index and CRL numbers) on pooled keys: cheap to make.
+ * CAs made with the same `keySlot` share keys AND DNs, so CertIDs and signatures match across
+ * them — for an "unknown CA" use another slot.
+ */
+export async function newTestCa(opts: Partial<TestCaCreateOptions> = {}, keySlot = 0): Promise<TestCA> {
+  const base = 100 + keySlot * 3;
+  const [root, issuing, ocsp] = await Promise.all([
+    pooledKeyPair(base),
+    pooledKeyPair(base + 1),
+    pooledKeyPair(base + 2),
+  ]);
+  return TestCA.create({ baseUrl: TEST_BASE_URL, keys: { root, issuing, ocsp }, ...opts });
 }
 
 const pool: Promise<KeyPair>[] = [];
