@@ -18,7 +18,11 @@ export function CatalogTrail() {
   const last = steps.length - 1;
   return (
     <Box component="nav" aria-label={t('home.catalogBreadcrumbsLabel')}>
-      <Breadcrumbs separator="→" separatorMargin="xs" styles={{ root: { flexWrap: 'wrap', rowGap: 4 } }}>
+      <Breadcrumbs
+        separator="→"
+        separatorMargin="xs"
+        styles={{ root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal' } }}
+      >
         {steps.map((label, index) =>
           index === last ? (
             <Text key={label} size="sm" fw={600} aria-current="location">
