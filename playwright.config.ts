@@ -11,6 +11,7 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   use: {
     headless: true,
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

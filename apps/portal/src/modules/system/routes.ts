@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pingDatabase } from '../../db/client';
 import type { AppContext } from '../../server/context';
-import { AppError } from '../../server/errors';
 import { CSRF_COOKIE } from '../../server/plugins/csrf';
 
 const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['up', 'down']) });
@@ -55,8 +54,17 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => ({ token: req.cookies[CSRF_COOKIE]! }),
   );
 
-  // Sessions arrive with the identity module; until then nobody is signed in.
-  r.get('/api/v1/me', { schema: { tags: ['identity'], summary: 'The signed-in user' } }, async () => {
-    throw new AppError(401, 'unauthenticated');
-  });
+  // Sessions arrive with the identity module; until then nobody is signed in. Anonymous is not an error:
+  // the web shell asks on every page.
+  r.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'The signed-in user, or null',
+        response: { 200: z.object({ user: z.null() }) },
+      },
+    },
+    async () => ({ user: null }),
+  );
 }
