@@ -96,8 +96,8 @@ async function terezeVerify(cms: string, purpose: 'login' | 'document', data?: B
     return null;
   }
   return verifyCms(cms, {
-    trustAnchors: [fx.ca.root.certificate],
-    intermediates: [fx.ca.issuing.certificate],
+    trustAnchors: [fx.root],
+    intermediates: [fx.issuing],
     purpose,
     data: data ? new Uint8Array(data) : undefined,
     revocation: 'off',

@@ -1,11 +1,27 @@
 // Shared by this package's tests (not shipped code): a test CA with an individual's and a legal
 // entity head's AUTH/SIGN pairs written as NCA-named .p12 files, a tiny ws client, openssl helpers.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateRsaKeyPair, type KeyBundle } from '@tereze/pki';
-import { type IssuedPair, TestCA } from '@tereze/pki/test-ca';
+import {
+  generateRsaKeyPair,
+  type KeyBundle,
+  type ParsedCertificate,
+  parseCertificate,
+  readPkcs12,
+} from '@tereze/pki';
+import { TestCA } from '@tereze/pki/test-ca';
 import WebSocket from 'ws';
 
 export const PASSWORD = 'Qwerty12';
@@ -13,11 +29,17 @@ export const PERSON_IIN = '871008401427';
 export const HEAD_IIN = '760212350620';
 export const COMPANY_BIN = '940140000385';
 
+export interface Pair {
+  auth: KeyBundle;
+  sign: KeyBundle;
+}
+
 export interface Fixture {
-  ca: TestCA;
-  person: IssuedPair;
-  head: IssuedPair;
-  /** Folder with the four .p12 files and passwords.json {"*": "Qwerty12"}. */
+  person: Pair;
+  head: Pair;
+  root: ParsedCertificate;
+  issuing: ParsedCertificate;
+  /** Private folder with the four .p12 files and passwords.json {"*": "Qwerty12"}. */
   dir: string;
   /** PEM of the issuing CA and root (CAfile for openssl). */
   caFile: string;
@@ -34,7 +56,13 @@ export function pemOf(der: Uint8Array, label = 'CERTIFICATE'): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
-export async function makeFixture(): Promise<Fixture> {
+interface CacheIndex {
+  person: { auth: string; sign: string };
+  head: { auth: string; sign: string };
+}
+
+/** Issues the test keys (RSA key generation makes this the slow part: seconds on a busy machine). */
+async function buildCache(dir: string): Promise<void> {
   const ca = await TestCA.create({ baseUrl: 'http://127.0.0.1:9/pki' });
   // distinct AUTH and SIGN keys, as NCA issues them (their SKIs, hence aliases and file names, differ)
   const [k1, k2, k3, k4] = await Promise.all([1, 2, 3, 4].map(() => generateRsaKeyPair(2048)));
@@ -57,29 +85,75 @@ export async function makeFixture(): Promise<Fixture> {
     keyPair: k3,
     signKeyPair: k4,
   });
-  const dir = mkdtempSync(join(tmpdir(), 'tereze-signer-'));
-  for (const f of [...ca.p12Files(person, PASSWORD), ...ca.p12Files(head, PASSWORD)]) {
-    writeFileSync(join(dir, f.fileName), f.der);
-  }
+  const names = (pair: Pair) => {
+    const [auth, sign] = ca.p12Files(pair, PASSWORD);
+    for (const f of [auth, sign]) writeFileSync(join(dir, f.fileName), f.der);
+    return { auth: auth.fileName, sign: sign.fileName };
+  };
+  const index: CacheIndex = { person: names(person), head: names(head) };
   writeFileSync(join(dir, 'passwords.json'), JSON.stringify({ '*': PASSWORD }));
-  const issuingPem = pemOf(ca.issuing.certificate.der);
-  const rootPem = pemOf(ca.root.certificate.der);
+  writeFileSync(join(dir, 'ca.pem'), pemOf(ca.issuing.certificate.der) + pemOf(ca.root.certificate.der));
+  writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+}
+
+/**
+ * One set of test keys per test run, shared by every test file (vitest runs files in sibling
+ * processes of one parent): the first file builds it, the others wait for it.
+ */
+async function sharedCache(): Promise<string> {
+  const base = join(tmpdir(), 'tereze-signer-fixture-');
+  const dir = `${base}${process.ppid}`;
+  const ready = join(dir, 'index.json');
+  if (existsSync(ready)) return dir;
+  try {
+    mkdirSync(`${dir}.lock`);
+  } catch {
+    for (let waited = 0; !existsSync(ready); waited += 100) {
+      if (waited > 180_000) throw new Error(`test fixture in ${dir} was never finished`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return dir;
+  }
+  try {
+    for (const old of readdirSync(tmpdir()).filter((n) => n.startsWith('tereze-signer-fixture-'))) {
+      const path = join(tmpdir(), old);
+      if (path !== dir && path !== `${dir}.lock` && Date.now() - statSync(path).mtimeMs > 3_600_000) {
+        rmSync(path, { recursive: true, force: true });
+      }
+    }
+    mkdirSync(dir, { recursive: true });
+    await buildCache(dir);
+  } finally {
+    rmSync(`${dir}.lock`, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** A private copy of the shared test keys (tests may write into it, e.g. the TLS certificate). */
+export async function makeFixture(): Promise<Fixture> {
+  const cache = await sharedCache();
+  const dir = mkdtempSync(join(tmpdir(), 'tereze-signer-'));
+  for (const name of readdirSync(cache)) {
+    if (name !== 'index.json') copyFileSync(join(cache, name), join(dir, name));
+  }
+  const index = JSON.parse(readFileSync(join(cache, 'index.json'), 'utf8')) as CacheIndex;
+  const bundle = (file: string) => readPkcs12(readFileSync(join(dir, file)), PASSWORD)[0];
+  const pair = (p: CacheIndex['person']): Pair => ({ auth: bundle(p.auth), sign: bundle(p.sign) });
   const caFile = join(dir, 'ca.pem');
-  writeFileSync(caFile, issuingPem + rootPem);
+  const [issuingPem, rootPem] = readFileSync(caFile, 'utf8')
+    .split(/(?=-----BEGIN CERTIFICATE-----)/)
+    .filter(Boolean);
   return {
-    ca,
-    person,
-    head,
+    person: pair(index.person),
+    head: pair(index.head),
+    issuing: parseCertificate(issuingPem),
+    root: parseCertificate(rootPem),
     dir,
     caFile,
     issuingPem,
     rootPem,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
-}
-
-export function aliasOf(bundle: KeyBundle): string {
-  return bundle.alias;
 }
 
 /** A raw protocol client: the greeting, then one answer per sent frame. */
