@@ -12,6 +12,8 @@ export interface SignerCliOptions {
   alias?: string;
   /** Answer every request as if the user pressed Cancel. */
   cancel?: boolean;
+  /** Web origins allowed besides localhost pages ('*' = any). */
+  origin?: string[];
   /** PEM files standing for NCALayer's production NCA trust (requests without signerParams.chain). */
   ncaRoot?: string[];
 }
@@ -46,6 +48,7 @@ export async function runSignerCli(
     host: options.host ?? '127.0.0.1',
     tls: options.insecure ? false : 'self-signed',
     rule,
+    allowedOrigins: options.origin,
     ncaRoots: (options.ncaRoot ?? []).map((file) => readFileSync(file, 'utf8')),
     onRequest: ({ module, method, outcome }) =>
       log(`${new Date().toISOString()} ${module}.${method}: ${outcome}`),

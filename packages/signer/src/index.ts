@@ -21,7 +21,7 @@ export {
   type ProtocolSession,
   type XmlSigner,
 } from './protocol';
-export { type RunningSigner, type StartSignerOptions, startSigner } from './server';
+export { originAllowed, type RunningSigner, type StartSignerOptions, startSigner } from './server';
 export * from './shapes';
 export {
   loadOrCreateTls,

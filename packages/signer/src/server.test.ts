@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSigner } from './server';
+import { originAllowed, startSigner } from './server';
 import { type Fixture, makeFixture, RawClient } from './test-fixtures';
 import { TLS_CERT_FILE, TLS_KEY_FILE } from './tls';
 
@@ -87,6 +87,24 @@ describe('wss with a self-signed certificate', () => {
     expect(typeof a.responseObject).toBe('string');
     expect(b).toEqual({ code: '200' });
     client.close();
+    await signer.close();
+  });
+
+  it('lets pages from localhost (and listed origins) connect, and refuses other websites', async () => {
+    expect(originAllowed(undefined, [])).toBe(true);
+    expect(originAllowed('http://localhost:3000', [])).toBe(true);
+    expect(originAllowed('http://127.0.0.1:5173', [])).toBe(true);
+    expect(originAllowed('https://evil.example', [])).toBe(false);
+    expect(originAllowed('http://localhost.evil.example', [])).toBe(false);
+    expect(originAllowed('null', [])).toBe(false);
+    expect(originAllowed('https://portal.example.kz', ['https://portal.example.kz'])).toBe(true);
+    expect(originAllowed('https://any.example', ['*'])).toBe(true);
+
+    const signer = await startSigner({ keystoreDir: fx.dir, port: 0, tls: false });
+    await expect(RawClient.open(signer.url, { origin: 'https://evil.example' })).rejects.toThrow(/401/);
+    const local = await RawClient.open(signer.url, { origin: 'http://localhost:3000' });
+    expect(JSON.parse(await local.next())).toEqual({ result: { version: '1.2' } });
+    local.close();
     await signer.close();
   });
 });

@@ -28,6 +28,11 @@ export interface StartSignerOptions {
   rule?: KeyRule;
   /** PEM CA certificates standing for NCALayer's production trust (requests without signerParams.chain). */
   ncaRoots?: string[];
+  /**
+   * Web origins allowed to connect, besides pages served from localhost / 127.0.0.1 / [::1] (any port),
+   * which are always allowed. `['*']` = any origin. Clients that send no Origin (not a browser) may connect.
+   */
+  allowedOrigins?: string[];
   loader?: P12Loader;
   signXml?: XmlSigner;
   onRequest?: ProtocolOptions['onRequest'];
@@ -79,7 +84,12 @@ export async function startSigner(options: StartSignerOptions): Promise<RunningS
     });
   });
   // the WebSocket server attaches only once the port is ours (ws re-emits listen errors otherwise)
-  const wss = new WebSocketServer({ server, maxPayload: 64 * 1024 * 1024 });
+  // Unlike NCALayer nobody confirms a signature here, so a random website must not reach the keys.
+  const wss = new WebSocketServer({
+    server,
+    maxPayload: 64 * 1024 * 1024,
+    verifyClient: ({ origin }: { origin?: string }) => originAllowed(origin, options.allowedOrigins ?? []),
+  });
   wss.on('error', () => undefined);
 
   wss.on('connection', (socket: WebSocket) => {
@@ -118,6 +128,20 @@ export async function startSigner(options: StartSignerOptions): Promise<RunningS
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a browser page from `origin` may use the signer (see StartSignerOptions.allowedOrigins). */
+export function originAllowed(origin: string | undefined, allowed: string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes('*') || allowed.includes(origin)) return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOCAL_HOSTS.has(url.hostname);
+  } catch {
+    return false;
+  }
 }
 
 async function defaultLoader(): Promise<P12Loader> {

@@ -18,6 +18,7 @@ export function registerSignerCommand(program: Command): void {
     .option('--password <password>', 'password for every .p12 not named in passwords.json')
     .option('--alias <alias>', 'always pick this key (PKCS#12 alias / SKI) instead of the first suitable one')
     .option('--cancel', 'answer every request as if the user pressed Cancel')
+    .option('--origin <url>', "web origin allowed besides localhost pages (repeatable; '*' = any)", collect)
     .option('--nca-root <pem>', 'CA certificate standing for the production NCA (repeatable)', collect)
     .action(async (opts) => {
       const signer = await runSignerCli({
@@ -28,6 +29,7 @@ export function registerSignerCommand(program: Command): void {
         password: opts.password,
         alias: opts.alias,
         cancel: opts.cancel === true,
+        origin: opts.origin,
         ncaRoot: opts.ncaRoot,
       });
       const stop = () => {
