@@ -156,31 +156,32 @@ describe('issue', () => {
   });
 
   it('issues expired and not-yet-valid certificates on request', async () => {
-    const day = 86_400_000;
-    const expired = await ca.issue({
-      template: 'individual',
-      iin: IINS[0],
-      ...person,
-      keyPair,
-      notBefore: new Date(Date.now() - 400 * day),
-      notAfter: new Date(Date.now() - 35 * day),
-    });
-    expect(
-      opensslVerify(expired.sign.certificate.der).stdout + opensslVerify(expired.sign.certificate.der).stderr,
-    ).toMatch(/certificate has expired/);
-    const future = await ca.issue({
-      template: 'individual',
-      iin: IINS[0],
-      ...person,
-      keyPair,
-      notBefore: new Date(Date.now() + 10 * day),
-    });
+    const expired = await ca.issueExpired({ template: 'individual', iin: IINS[0], ...person, keyPair }, 35);
+    expect(expired.sign.certificate.notAfter.getTime()).toBeLessThan(Date.now() - 34 * 86_400_000);
+    const e = opensslVerify(expired.sign.certificate.der);
+    expect(e.status).not.toBe(0);
+    expect(e.stdout + e.stderr).toMatch(/certificate has expired/);
+    const future = await ca.issueNotYetValid(
+      { template: 'individual', iin: IINS[0], ...person, keyPair },
+      10,
+    );
     const r = opensslVerify(future.auth.certificate.der);
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toMatch(/not yet valid/);
     expect(future.auth.certificate.notAfter.getTime()).toBeGreaterThan(
       future.auth.certificate.notBefore.getTime(),
     );
+    // explicit dates work too
+    const at = new Date(Date.now() - 400 * 86_400_000);
+    const custom = await ca.issue({
+      template: 'individual',
+      iin: IINS[0],
+      ...person,
+      keyPair,
+      notBefore: at,
+      notAfter: new Date(at.getTime() + 86_400_000),
+    });
+    expect(custom.auth.certificate.notBefore.getTime()).toBe(Math.floor(at.getTime() / 1000) * 1000);
   });
 
   it('refuses unknown templates, invalid IIN/BIN and missing fields with typed errors', async () => {

@@ -334,6 +334,18 @@ export class TestCA {
     return { auth, sign };
   }
 
+  /** A pair that expired `daysAgo` days ago (valid for a year before that). */
+  issueExpired(opts: Omit<IssueOptions, 'notBefore' | 'notAfter'>, daysAgo = 30): Promise<IssuedPair> {
+    const notAfter = new Date(Date.now() - daysAgo * DAY);
+    return this.issue({ ...opts, notBefore: new Date(notAfter.getTime() - YEAR), notAfter });
+  }
+
+  /** A pair whose validity starts `daysAhead` days from now. */
+  issueNotYetValid(opts: Omit<IssueOptions, 'notBefore' | 'notAfter'>, daysAhead = 30): Promise<IssuedPair> {
+    const notBefore = new Date(Date.now() + daysAhead * DAY);
+    return this.issue({ ...opts, notBefore, notAfter: new Date(notBefore.getTime() + YEAR) });
+  }
+
   /**
    * Issues any certificate, for tests of refusals: no EKU, an end-entity "intermediate" that
    * signs a leaf (pass its bundle as `issuer`), a self-signed look-alike of the CA

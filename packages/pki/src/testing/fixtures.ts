@@ -2,7 +2,11 @@
  * Shared test fixtures: one test CA and a small pool of RSA keys per test process (RSA
  * key generation costs ~50–150 ms, a CA ~1–2 s), so test files stay fast.
  */
-import { generateRsaKeyPair, type KeyPair } from '../keys';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateRsaKeyPair, type KeyPair, privateKeyToPem } from '../keys';
 import { TestCA, type TestCaCreateOptions } from '../test-ca';
 
 export const TEST_BASE_URL = 'http://pki.test/pki';
@@ -34,8 +38,28 @@ export async function newTestCa(opts: Partial<TestCaCreateOptions> = {}, keySlot
 }
 
 const pool: Promise<KeyPair>[] = [];
-/** The n-th pooled key pair (generated on first use, then reused). */
+const KEY_CACHE_DIR = join(tmpdir(), 'tereze-test-keys-v1');
+
+/**
+ * The n-th pooled RSA-2048 key pair: generated once, then reused — within the process, and
+ * across test processes through a cache of throw-away PEM files in the temp directory.
+ */
 export function pooledKeyPair(n = 0): Promise<KeyPair> {
-  pool[n] ??= generateRsaKeyPair(2048);
+  pool[n] ??= loadOrGenerate(n);
   return pool[n];
+}
+
+async function loadOrGenerate(n: number): Promise<KeyPair> {
+  const file = join(KEY_CACHE_DIR, `rsa2048-${n}.pem`);
+  try {
+    const privateKey = createPrivateKey(readFileSync(file, 'utf8'));
+    return { privateKey, publicKey: createPublicKey(privateKey) };
+  } catch {
+    const pair = await generateRsaKeyPair(2048);
+    mkdirSync(KEY_CACHE_DIR, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, privateKeyToPem(pair.privateKey), { mode: 0o600 });
+    renameSync(tmp, file); // atomic: a parallel process reads a whole file or none
+    return pair;
+  }
 }
