@@ -4,9 +4,10 @@
  * node:crypto; reference: pkijs); everything else is this shared code, so both give one verdict.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import * as pkijs from 'pkijs';
 import { type ParsedCertificate, parseCertificate } from '../cert';
 import { buildChain, type ChainResult } from '../chain';
-import { readTlv } from '../der';
+import { readTlv, toArrayBuffer } from '../der';
 import { EKU, GOST } from '../oids';
 import {
   type Check,
@@ -20,6 +21,7 @@ import {
 import { revocationVerdict } from '../revocation/index';
 import { digest, digestStatus, signatureStatus, UNSUPPORTED_KEY_OIDS, verifySignature } from './algorithms';
 import { CmsStructureError, type CmsView, type SignerView } from './cms-view';
+import { derGateProblem } from './der-gate';
 import { FastPathUnsupported, parseSignedDataFast } from './fast-parse';
 import { cmsInputToDer } from './input';
 import type { CertificateInput, VerifyOptions } from './options';
@@ -59,6 +61,8 @@ function tryParse(der: Uint8Array): ParsedCertificate | null {
   if (hit && bytesEqual(hit.der, der)) return hit;
   try {
     const cert = parseCertificate(der);
+    // Both certificate parsers must accept it: @peculiar/x509 (cert.ts) and pkijs's schema.
+    pkijs.Certificate.fromBER(toArrayBuffer(cert.der));
     seenCerts.set(key, cert);
     if (seenCerts.size > SEEN_MAX) seenCerts.delete(seenCerts.keys().next().value as string);
     return cert;
@@ -205,6 +209,8 @@ export async function verifyCms(
   const der = cmsInputToDer(input);
   const wanted = opts.engine ?? 'fast';
   if (!der) return structureFailure('not_pem_base64_or_der', wanted);
+  const gate = derGateProblem(der);
+  if (gate) return structureFailure(`malformed_cms: ${gate}`, wanted);
   let engine: Engine;
   let fallbackReason: string | undefined;
   try {
@@ -248,6 +254,10 @@ export async function verifyCms(
     throw new Error(`verifyCms: a configured certificate does not parse: ${(err as Error).message}`);
   }
   const cmsCerts = view.certificates.map(tryParse);
+  // A certificate that does not parse makes the SignedData malformed (as pkijs, which reads them all, finds).
+  if (cmsCerts.some((c) => c === null)) {
+    return structureFailure('malformed_certificate_in_cms', engine.name, fallbackReason);
+  }
   const pool = [...configured, ...cmsCerts.filter((c): c is ParsedCertificate => c !== null)];
 
   const top: Check[] = [];
