@@ -14,6 +14,7 @@ import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
+import { registerDemoPkiRoutes } from '../modules/pki/routes';
 import { registerSystemRoutes } from '../modules/system/routes';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -93,6 +94,7 @@ export async function buildApp(
 
   registerSystemRoutes(app, ctx);
   registerDevOutboxRoutes(app, ctx);
+  if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);
 
   const serveIndex = await registerWeb(app, opts.web ?? 'off');
   app.setNotFoundHandler(async (req, reply) => {

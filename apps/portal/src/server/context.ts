@@ -1,6 +1,7 @@
 import type { Database } from '../db/client';
 import type { AuditService } from '../modules/audit/service';
 import type { NotificationService } from '../modules/notifications/service';
+import type { DemoPki } from '../modules/pki/demo';
 import type { Config } from './config';
 
 /** What route modules receive: configuration and the services of other modules. */
@@ -9,4 +10,6 @@ export interface AppContext {
   database: Database;
   audit: AuditService;
   notifications: NotificationService;
+  /** DEMO mode: the test CA and built-in signer, once started (main.ts starts them after listening). */
+  demoPki?: DemoPki;
 }

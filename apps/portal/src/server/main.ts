@@ -6,6 +6,7 @@ import {
   devOutboxSmsProvider,
 } from '../modules/notifications/transports';
 import { createOutboxWorker } from '../modules/notifications/worker';
+import { startDemoPki } from '../modules/pki/demo';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 
@@ -29,7 +30,7 @@ async function main() {
   });
   await runMigrations(database);
   const web = process.env.WEB_MODE === 'off' ? 'off' : config.NODE_ENV === 'production' ? 'dist' : 'vite';
-  const { app, metrics } = await buildApp({ config, database, web });
+  const { app, ctx, metrics } = await buildApp({ config, database, web });
 
   const email = config.SMTP_URL
     ? createSmtpTransport(config.SMTP_URL, config.MAIL_FROM)
@@ -48,6 +49,20 @@ async function main() {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   worker.start();
+  if (config.DEMO) {
+    // After listening: the first start issues the demo keys (RSA key generation), which need not delay the page.
+    ctx.demoPki = await startDemoPki({
+      dataDir: path.resolve(config.DATA_DIR),
+      pkiBaseUrl: `${config.PUBLIC_URL}/pki`,
+      signerPort: process.env.SIGNER_PORT === 'off' ? null : Number(process.env.SIGNER_PORT ?? 13579),
+      allowedOrigins: [new URL(config.PUBLIC_URL).origin],
+      onWarning: (message) => app.log.warn(message),
+    });
+    app.log.info(
+      { keystores: ctx.demoPki.keystoreDir, signer: ctx.demoPki.signer?.url },
+      'demo CA and signer ready',
+    );
+  }
   app.log.info(
     {
       url: config.PUBLIC_URL,
@@ -62,6 +77,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await worker.stop();
+    await ctx.demoPki?.close();
     await app.close();
     email.close?.();
     await database.close();

@@ -39,7 +39,13 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async () => ({ demo: ctx.config.DEMO, portalName: 'tereze', passwordPolicy: ctx.config.PASSWORD_POLICY }),
+    async () => ({
+      demo: ctx.config.DEMO,
+      portalName: 'tereze',
+      passwordPolicy: ctx.config.PASSWORD_POLICY,
+      // NCALayer speaks wss with its own certificate; the demo's built-in signer speaks plain ws.
+      signerUrl: ctx.config.DEMO ? 'ws://127.0.0.1:13579/' : 'wss://127.0.0.1:13579/',
+    }),
   );
 
   r.get(

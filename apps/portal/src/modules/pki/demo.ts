@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { TestCA } from '@tereze/pki/test-ca';
+import { type RunningSigner, startSigner } from '@tereze/signer';
+import { DEMO_KEY_PASSWORD, DEMO_PEOPLE } from './demo-people';
+
+export interface DemoPki {
+  ca: TestCA;
+  keystoreDir: string;
+  /** Absent when the port is taken (a real NCALayer, or another portal, is already there). */
+  signer?: RunningSigner;
+  close(): Promise<void>;
+}
+
+export interface DemoPkiOptions {
+  dataDir: string;
+  /** Where the portal serves /pki (CRL, OCSP, CA certificates): written into every certificate. */
+  pkiBaseUrl: string;
+  /** NCALayer's port by default; 0 = any free port; null = do not start the signer. */
+  signerPort?: number | null;
+  /** Origins whose pages may use the signer besides localhost (the portal's PUBLIC_URL). */
+  allowedOrigins?: string[];
+  onWarning?(message: string): void;
+}
+
+/**
+ * DEMO mode: the test CA (kept in DATA_DIR/test-ca) and the built-in signer on NCALayer's port, holding
+ * the demo people's keys (DATA_DIR/keystores, password Qwerty12). Issued once, reused on later starts.
+ */
+export async function startDemoPki(opts: DemoPkiOptions): Promise<DemoPki> {
+  const ca = await TestCA.open({ dir: path.join(opts.dataDir, 'test-ca'), baseUrl: opts.pkiBaseUrl });
+  const keystoreDir = path.join(opts.dataDir, 'keystores');
+  if (!existsSync(keystoreDir) || !readdirSync(keystoreDir).some((f) => f.endsWith('.p12'))) {
+    mkdirSync(keystoreDir, { recursive: true });
+    for (const person of DEMO_PEOPLE) {
+      const pair = await ca.issue(person);
+      for (const file of ca.p12Files(pair, DEMO_KEY_PASSWORD))
+        writeFileSync(path.join(keystoreDir, file.fileName), file.der);
+    }
+  }
+
+  let signer: RunningSigner | undefined;
+  if (opts.signerPort !== null) {
+    try {
+      signer = await startSigner({
+        keystoreDir,
+        password: DEMO_KEY_PASSWORD,
+        port: opts.signerPort ?? 13579,
+        tls: false,
+        allowedOrigins: opts.allowedOrigins,
+        ncaRoots: ca.caCertificates.map((c) => c.x509.toString('pem')),
+      });
+    } catch (err) {
+      opts.onWarning?.(`built-in signer not started: ${(err as Error).message}`);
+    }
+  }
+  return { ca, keystoreDir, signer, close: async () => signer?.close() };
+}
