@@ -27,7 +27,7 @@ beforeAll(async () => {
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
-    onRcptTo(address, _session, cb) {
+    onRcptTo(_address, _session, cb) {
       if (rejectNext > 0) {
         rejectNext--;
         return cb(Object.assign(new Error('mailbox busy'), { responseCode: 450 }));
