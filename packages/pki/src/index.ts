@@ -7,3 +7,5 @@ export * from './keys';
 export * from './oids';
 export * from './p12';
 export * from './profile';
+// Verification: verifyCms, chain building, OCSP/CRL revocation, the report.
+export * from './verify/index';

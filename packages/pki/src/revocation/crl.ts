@@ -5,8 +5,8 @@
  * (freshestCRL). Parsed CRLs are cached per (URL, issuer) until their nextUpdate.
  */
 import * as x509 from '@peculiar/x509';
-import { decodeOid, normalizeSerial, type ParsedCertificate } from '../cert';
-import { DerError, decodePem, readChildren, readTlv, toArrayBuffer, toHex } from '../der';
+import { normalizeSerial, type ParsedCertificate } from '../cert';
+import { DerError, decodeOid, decodePem, readChildren, readTlv, toArrayBuffer, toHex } from '../der';
 import { verifySignature } from '../verify/algorithms';
 import { ExpiringCache, InFlight } from './cache';
 import { CRL_REASONS, type RevocationOptions, type RevocationResult } from './types';

@@ -7,9 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { decodeOid, type ParsedCertificate, parseCertificate } from '../cert';
+import { type ParsedCertificate, parseCertificate } from '../cert';
 import { issuerSigned, isValidAt } from '../chain';
-import { DerError, readChildren, readTlv, toArrayBuffer } from '../der';
+import { DerError, decodeOid, readChildren, readTlv, toArrayBuffer } from '../der';
 import { verifySignature } from '../verify/algorithms';
 import { ExpiringCache, InFlight } from './cache';
 import { CRL_REASONS, type RevocationOptions, type RevocationResult } from './types';

@@ -5,8 +5,8 @@
  * CMS, multi-byte tags) raises `FastPathUnsupported` and the caller falls back to the pkijs
  * reference reader, so both paths give one verdict.
  */
-import { decodeOid, normalizeSerial } from '../cert';
-import { DerError, readTlv, type Tlv, toHex } from '../der';
+import { normalizeSerial } from '../cert';
+import { DerError, decodeOid, readTlv, type Tlv, toHex } from '../der';
 import {
   CmsStructureError,
   type CmsView,
