@@ -2,3 +2,4 @@
 // other modules use its service, never its tables.
 export * from '../modules/audit/tables';
 export * from '../modules/notifications/tables';
+export * from '../modules/identity/tables';
