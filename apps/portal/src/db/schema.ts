@@ -1,5 +1,5 @@
 // Every module's tables, gathered for Drizzle (queries and drizzle-kit). A module owns its tables.ts;
 // other modules use its service, never its tables.
 export * from '../modules/audit/tables';
-export * from '../modules/notifications/tables';
 export * from '../modules/identity/tables';
+export * from '../modules/notifications/tables';

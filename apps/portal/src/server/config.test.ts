@@ -13,6 +13,12 @@ describe('configuration', () => {
       DEMO: true,
       REVOCATION: 'ocsp+crl',
       PUBLIC_URL: 'http://localhost:3000',
+      // egov (seed 002): 10 failures → 15 minutes.
+      LOCKOUT_MAX_FAILURES: 10,
+      LOCKOUT_MINUTES: 15,
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_ABSOLUTE_HOURS: 12,
+      PASSWORD_POLICY: 'techreg',
     });
     expect(c.DATABASE_URL).toBeUndefined();
     expect(loadConfig({ NODE_ENV: 'production' }).DEMO).toBe(false);
@@ -30,6 +36,8 @@ describe('configuration', () => {
     ['REVOCATION', 'sometimes', /REVOCATION — expected ocsp, crl, ocsp\+crl or off/],
     ['PASSWORD_POLICY', 'weak', /PASSWORD_POLICY — expected techreg, egz or egov/],
     ['LOCKOUT_MAX_FAILURES', '0', /LOCKOUT_MAX_FAILURES — expected an integer from 1/],
+    ['SESSION_IDLE_MINUTES', '0', /SESSION_IDLE_MINUTES — expected an integer from 1/],
+    ['SESSION_ABSOLUTE_HOURS', 'x', /SESSION_ABSOLUTE_HOURS — expected an integer from 1/],
     ['DEMO', 'maybe', /DEMO — expected 1 or 0/],
   ])('refuses %s=%s naming the variable', (name, value, message) => {
     let error: unknown;

@@ -41,8 +41,11 @@ const envSchema = z.object({
   REVOCATION: z
     .enum(['ocsp', 'crl', 'ocsp+crl', 'off'], { message: 'expected ocsp, crl, ocsp+crl or off' })
     .default('ocsp+crl'),
-  LOCKOUT_MAX_FAILURES: int(1, 1000).default(5),
-  LOCKOUT_MINUTES: int(1, 10_080).default(10),
+  // egov (seed 002): 10 wrong passwords → 15 minutes; e-procurement (seed 001) uses 5 → 10.
+  LOCKOUT_MAX_FAILURES: int(1, 1000).default(10),
+  LOCKOUT_MINUTES: int(1, 10_080).default(15),
+  SESSION_IDLE_MINUTES: int(1, 10_080).default(30),
+  SESSION_ABSOLUTE_HOURS: int(1, 8_760).default(12),
   PASSWORD_POLICY: z
     .enum(['techreg', 'egz', 'egov'], { message: 'expected techreg, egz or egov' })
     .default('techreg'),
