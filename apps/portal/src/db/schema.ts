@@ -3,3 +3,4 @@
 export * from '../modules/audit/tables';
 export * from '../modules/identity/tables';
 export * from '../modules/notifications/tables';
+export * from '../modules/registry/tables';
