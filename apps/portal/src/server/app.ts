@@ -15,6 +15,8 @@ import { createAuditService } from '../modules/audit/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
+import { registerRegistryRoutes } from '../modules/registry/routes';
+import { createRegistryService } from '../modules/registry/service';
 import { registerSystemRoutes } from '../modules/system/routes';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -59,6 +61,7 @@ export async function buildApp(
     database,
     audit: createAuditService(database.db),
     notifications: createNotificationService(database.db),
+    registry: createRegistryService(database.db),
   };
 
   app.decorateRequest('lang', 'ru');
@@ -94,6 +97,7 @@ export async function buildApp(
 
   registerSystemRoutes(app, ctx);
   registerDevOutboxRoutes(app, ctx);
+  registerRegistryRoutes(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);
 
   const serveIndex = await registerWeb(app, opts.web ?? 'off');

@@ -2,6 +2,7 @@ import type { Database } from '../db/client';
 import type { AuditService } from '../modules/audit/service';
 import type { NotificationService } from '../modules/notifications/service';
 import type { DemoPki } from '../modules/pki/demo';
+import type { RegistryService } from '../modules/registry/service';
 import type { Config } from './config';
 
 /** What route modules receive: configuration and the services of other modules. */
@@ -10,6 +11,8 @@ export interface AppContext {
   database: Database;
   audit: AuditService;
   notifications: NotificationService;
+  /** State registries (ГБД ФЛ / ГБД ЮЛ / mobile-citizen base): the embedded stand-in unless replaced. */
+  registry: RegistryService;
   /** DEMO mode: the test CA and built-in signer, once started (main.ts starts them after listening). */
   demoPki?: DemoPki;
 }

@@ -7,6 +7,7 @@ import {
 } from '../modules/notifications/transports';
 import { createOutboxWorker } from '../modules/notifications/worker';
 import { startDemoPki } from '../modules/pki/demo';
+import { loadDemoRegistryData } from '../modules/registry/embedded';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 
@@ -47,6 +48,8 @@ async function main() {
     },
   });
 
+  // DEMO: the state-registry stand-in holds the demo people and companies (idempotent upsert, ~50 rows).
+  if (config.DEMO) await loadDemoRegistryData(database.db);
   await app.listen({ port: config.PORT, host: config.HOST });
   worker.start();
   if (config.DEMO) {

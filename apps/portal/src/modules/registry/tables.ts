@@ -1,4 +1,14 @@
-import { bigserial, boolean, date, index, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 // The embedded stand-in for ГБД ФЛ / ГБД ЮЛ. Only the registry module reads these tables (through
 // embedded.ts); other modules use the registry service.

@@ -21,6 +21,22 @@ const ru: Catalog = {
   method_not_allowed: 'Метод не поддерживается',
   internal_error: 'Внутренняя ошибка сервера. Повторите попытку позже',
   service_unavailable: 'Сервис временно недоступен',
+  // registry (seed 002: exact texts for life status 9 and the IIN exclusion marks)
+  invalid_iin: 'Некорректный ИИН',
+  invalid_bin: 'Некорректный БИН',
+  registry_legal_entity_not_found:
+    'Организация с указанным БИН не найдена в государственной базе данных «Юридические лица»',
+  registry_person_not_found:
+    'Сведения по введенному ИИН не найдены в государственной базе данных «Физические лица»',
+  registry_deceased:
+    'Невозможно создать учетную запись по введенному ИИН. За разъяснениями необходимо обратиться в отдел документирования населения в ЦОН (код:9)',
+  registry_iin_excluded:
+    'Невозможно создать учетную запись по введенному ИИН. За разъяснениями необходимо обратиться в отдел документирования населения в ЦОН (код: {{code}})',
+  registry_iin_exclusion_mark:
+    'Невозможно создать учетную запись по введенному ИИН. За разъяснениями необходимо обратиться в отдел документирования населения в ЦОН (код: {{code}} - признак исключения ИИН)',
+  registry_legally_incapable:
+    'Невозможно создать учетную запись по введенному ИИН: по данным государственной базы данных «Физические лица» лицо признано недееспособным. За разъяснениями необходимо обратиться в ЦОН',
+  registry_refused: '{{ru}}',
 };
 
 const kk: Catalog = {
@@ -40,6 +56,21 @@ const kk: Catalog = {
   method_not_allowed: 'Әдіс қолдау көрсетілмейді',
   internal_error: 'Сервердің ішкі қатесі. Кейінірек қайталаңыз',
   service_unavailable: 'Қызмет уақытша қолжетімсіз',
+  invalid_iin: 'ЖСН қате',
+  invalid_bin: 'БСН қате',
+  registry_legal_entity_not_found:
+    'Көрсетілген БСН бойынша ұйым «Заңды тұлғалар» мемлекеттік дерекқорында табылмады',
+  registry_person_not_found:
+    'Енгізілген ЖСН бойынша мәліметтер «Жеке тұлғалар» мемлекеттік дерекқорында табылмады',
+  registry_deceased:
+    'Енгізілген ЖСН бойынша тіркелгі жасау мүмкін емес. Түсініктеме алу үшін ХҚКО-дағы халықты құжаттандыру бөліміне жүгіну қажет (код:9)',
+  registry_iin_excluded:
+    'Енгізілген ЖСН бойынша тіркелгі жасау мүмкін емес. Түсініктеме алу үшін ХҚКО-дағы халықты құжаттандыру бөліміне жүгіну қажет (код: {{code}})',
+  registry_iin_exclusion_mark:
+    'Енгізілген ЖСН бойынша тіркелгі жасау мүмкін емес. Түсініктеме алу үшін ХҚКО-дағы халықты құжаттандыру бөліміне жүгіну қажет (код: {{code}} - ЖСН алып тастау белгісі)',
+  registry_legally_incapable:
+    'Енгізілген ЖСН бойынша тіркелгі жасау мүмкін емес: «Жеке тұлғалар» мемлекеттік дерекқорының мәліметтері бойынша тұлға әрекетке қабілетсіз деп танылған. Түсініктеме алу үшін ХҚКО-ға жүгіну қажет',
+  registry_refused: '{{kk}}',
 };
 
 const en: Catalog = {
@@ -59,6 +90,20 @@ const en: Catalog = {
   method_not_allowed: 'Method not allowed',
   internal_error: 'Internal server error. Please try again later',
   service_unavailable: 'The service is temporarily unavailable',
+  invalid_iin: 'Invalid IIN',
+  invalid_bin: 'Invalid BIN',
+  registry_legal_entity_not_found:
+    'No organisation with this BIN was found in the state database of legal entities',
+  registry_person_not_found: 'No record for the IIN entered was found in the state database of individuals',
+  registry_deceased:
+    'An account cannot be created for the IIN entered. For an explanation, contact the population documentation department at a Public Service Centre (code:9)',
+  registry_iin_excluded:
+    'An account cannot be created for the IIN entered. For an explanation, contact the population documentation department at a Public Service Centre (code: {{code}})',
+  registry_iin_exclusion_mark:
+    'An account cannot be created for the IIN entered. For an explanation, contact the population documentation department at a Public Service Centre (code: {{code}} - IIN exclusion mark)',
+  registry_legally_incapable:
+    'An account cannot be created for the IIN entered: according to the state database of individuals, the person has been declared legally incapable. For an explanation, contact a Public Service Centre',
+  registry_refused: '{{en}}',
 };
 
 export const catalogs: Record<Language, Catalog> = { ru, kk, en };

@@ -12,8 +12,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
     error: { code: err.code, message: translate(lang, err.code, err.params) },
   };
   if (err.fields) body.error.fields = err.fields;
-  // Machine-readable extras the contract names (retryAfterSeconds for 423/429, check for 422).
-  for (const k of ['retryAfterSeconds', 'check'] as const)
+  // Machine-readable extras the contract names (retryAfterSeconds for 423/429, check for 422; reasonCode and
+  // registryCode for 403 registry_refused).
+  for (const k of ['retryAfterSeconds', 'check', 'reasonCode', 'registryCode'] as const)
     if (err.params[k] !== undefined) body.error[k] = err.params[k];
   return reply.code(err.status).type('application/json; charset=utf-8').send(body);
 }
