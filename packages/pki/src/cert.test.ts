@@ -100,3 +100,16 @@ describe('parseCertificate', () => {
     expect(normalizeSerial('f')).toBe('0f');
   });
 });
+
+describe('parseCertificate strictness', () => {
+  it('refuses duplicate extensions and malformed critical flags, and types lazy x509 failures', async () => {
+    const der = leaf.certificate.der;
+    // a copy whose SubjectKeyIdentifier OID (2.5.29.14) is changed into KeyUsage (2.5.29.15): duplicate
+    const hex = Buffer.from(der).toString('hex');
+    const ski = hex.indexOf('0603551d0e');
+    expect(ski).toBeGreaterThan(0);
+    const dup = Buffer.from(`${hex.slice(0, ski)}0603551d0f${hex.slice(ski + 10)}`, 'hex');
+    expect(() => parseCertificate(new Uint8Array(dup))).toThrow(CertificateError);
+    expect(leaf.certificate.criticalExtensionOids).toEqual(expect.arrayContaining(['2.5.29.15']));
+  });
+});

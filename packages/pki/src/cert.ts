@@ -9,7 +9,9 @@ import * as x509 from '@peculiar/x509';
 import {
   DerError,
   decodeBase64Strict,
+  decodeOid,
   decodePem,
+  decodeTime,
   readChildren,
   readTlv,
   type Tlv,
@@ -17,7 +19,11 @@ import {
   toHex,
 } from './der';
 import { CertificateError } from './errors';
+import { decodeName, type NameAttribute, nameToString } from './name';
 import { EXT } from './oids';
+
+export { decodeOid } from './der';
+export type { NameAttribute } from './name';
 
 export interface KeyUsageFlags {
   digitalSignature: boolean;
@@ -35,7 +41,8 @@ export interface ParsedCertificate {
   der: Uint8Array;
   /** SHA-256 of the DER, lowercase hex. */
   fingerprint: string;
-  x509: x509.X509Certificate;
+  /** The @peculiar/x509 object, built lazily on first access (it costs milliseconds). */
+  readonly x509: x509.X509Certificate;
   /**
    * Serial number as lowercase hex of the integer's bytes without leading zero octets
    * (always an even number of digits; "00" for zero). Compare other serials with `normalizeSerial`.
@@ -47,6 +54,9 @@ export interface ParsedCertificate {
   /** Raw DER of the subject / issuer Name: compare these, not the strings, when matching issuers. */
   subjectDer: Uint8Array;
   issuerDer: Uint8Array;
+  /** Subject / issuer attributes in encoding order (type OID, decoded string value). */
+  subjectAttributes: NameAttribute[];
+  issuerAttributes: NameAttribute[];
   notBefore: Date;
   notAfter: Date;
   /** Subject / authority key identifiers, lowercase hex. */
@@ -77,8 +87,9 @@ export interface ParsedCertificate {
   caIssuersUrls: string[];
   /** rfc822Name entries of SubjectAltName. */
   sanEmails: string[];
-  /** OIDs of all extensions present. */
+  /** OIDs of all extensions present, and of those marked critical. */
   extensionOids: string[];
+  criticalExtensionOids: string[];
 }
 
 const CACHE_SIZE = 2000;
@@ -137,44 +148,45 @@ function oidOf(buf: Uint8Array, algId: Tlv): string {
   return decodeOid(buf.subarray(oid.contentStart, oid.end));
 }
 
-export function decodeOid(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new DerError('empty OID');
-  const parts: number[] = [];
-  let value = 0;
-  for (const b of bytes) {
-    value = value * 128 + (b & 0x7f);
-    if (value > Number.MAX_SAFE_INTEGER / 256) throw new DerError('OID arc too large');
-    if ((b & 0x80) === 0) {
-      if (parts.length === 0) {
-        const first = value < 80 ? Math.floor(value / 40) : 2;
-        parts.push(first, value - first * 40);
-      } else {
-        parts.push(value);
-      }
-      value = 0;
-    }
-  }
-  if ((bytes[bytes.length - 1] & 0x80) !== 0) throw new DerError('truncated OID');
-  return parts.join('.');
-}
-
 function parseUncached(der: Uint8Array, fingerprint: string): ParsedCertificate {
   const outer = readTlv(der, 0);
   if (outer.tag !== 0x30 || outer.end !== der.length) throw new DerError('not a single DER SEQUENCE');
-  const [tbsTlv, sigAlgTlv, sigTlv] = readChildren(der, outer);
-  if (!tbsTlv || !sigAlgTlv || !sigTlv || sigTlv.tag !== 0x03) throw new DerError('not a Certificate');
-  const tbsFields = readChildren(der, tbsTlv);
-  const offset = tbsFields[0]?.tag === 0xa0 ? 1 : 0;
-  const issuerTlv = tbsFields[offset + 2];
-  const subjectTlv = tbsFields[offset + 4];
-  const spkiTlv = tbsFields[offset + 5];
-  if (!issuerTlv || !subjectTlv || !spkiTlv) throw new DerError('TBSCertificate too short');
+  const top = readChildren(der, outer);
+  const [tbsTlv, sigAlgTlv, sigTlv] = top;
+  if (top.length !== 3 || tbsTlv.tag !== 0x30 || sigAlgTlv.tag !== 0x30 || sigTlv.tag !== 0x03) {
+    throw new DerError('not a Certificate');
+  }
+  const f = readChildren(der, tbsTlv);
+  let i = 0;
+  if (f[i]?.tag === 0xa0) i++; // version
+  const [serialTlv, innerSigAlg, issuerTlv, validityTlv, subjectTlv, spkiTlv] = f.slice(i, i + 6);
+  if (
+    serialTlv?.tag !== 0x02 ||
+    innerSigAlg?.tag !== 0x30 ||
+    issuerTlv?.tag !== 0x30 ||
+    validityTlv?.tag !== 0x30 ||
+    subjectTlv?.tag !== 0x30 ||
+    spkiTlv?.tag !== 0x30
+  ) {
+    throw new DerError('TBSCertificate fields missing');
+  }
+  const rest = f.slice(i + 6);
+  const extsTlv = rest.find((t) => t.tag === 0xa3);
+  if (rest.some((t) => t.tag !== 0x81 && t.tag !== 0x82 && t.tag !== 0xa3))
+    throw new DerError('unexpected TBS field');
+  const [notBeforeTlv, notAfterTlv] = readChildren(der, validityTlv);
+  if (!notBeforeTlv || !notAfterTlv) throw new DerError('bad Validity');
   const spki = der.slice(spkiTlv.start, spkiTlv.end);
-  const [spkiAlg] = readChildren(der, spkiTlv);
-  const publicKeyAlgorithmOid = oidOf(der, spkiAlg);
+  const [spkiAlg, spkiBits] = readChildren(der, spkiTlv);
+  if (spkiAlg?.tag !== 0x30 || spkiBits?.tag !== 0x03) throw new DerError('bad SubjectPublicKeyInfo');
+  const sigValue = der.subarray(sigTlv.contentStart, sigTlv.end);
+  if (sigValue.length < 1 || sigValue[0] !== 0) throw new DerError('bad signature BIT STRING');
 
-  const cert = new x509.X509Certificate(toArrayBuffer(der));
-  const ext = readExtensions(cert);
+  const subjectDer = der.slice(subjectTlv.start, subjectTlv.end);
+  const issuerDer = der.slice(issuerTlv.start, issuerTlv.end);
+  const subjectAttributes = decodeName(subjectDer);
+  const issuerAttributes = decodeName(issuerDer);
+  const ext = extsTlv ? readExtensions(der, extsTlv) : emptyExtensions();
 
   let publicKey: KeyObject | null = null;
   try {
@@ -183,25 +195,42 @@ function parseUncached(der: Uint8Array, fingerprint: string): ParsedCertificate 
     publicKey = null; // GOST and other algorithms node does not know
   }
 
-  return {
+  const parsed = {
     der,
     fingerprint,
-    x509: cert,
-    serialNumber: normalizeSerial(cert.serialNumber),
-    subjectDn: cert.subject,
-    issuerDn: cert.issuer,
-    subjectDer: der.slice(subjectTlv.start, subjectTlv.end),
-    issuerDer: der.slice(issuerTlv.start, issuerTlv.end),
-    notBefore: cert.notBefore,
-    notAfter: cert.notAfter,
+    serialNumber: normalizeSerial(toHex(der.subarray(serialTlv.contentStart, serialTlv.end))),
+    subjectDn: nameToString(subjectAttributes),
+    issuerDn: nameToString(issuerAttributes),
+    subjectDer,
+    issuerDer,
+    subjectAttributes,
+    issuerAttributes,
+    notBefore: decodeTime(der, notBeforeTlv),
+    notAfter: decodeTime(der, notAfterTlv),
     spki,
-    publicKeyAlgorithmOid,
+    publicKeyAlgorithmOid: oidOf(der, spkiAlg),
     publicKey,
     signatureAlgorithmOid: oidOf(der, sigAlgTlv),
     tbs: der.slice(tbsTlv.start, tbsTlv.end),
     signatureValue: der.slice(sigTlv.contentStart + 1, sigTlv.end),
     ...ext,
-  };
+  } as ParsedCertificate;
+  // The @peculiar/x509 object costs milliseconds to build: only on first use.
+  let x509Cert: x509.X509Certificate | undefined;
+  Object.defineProperty(parsed, 'x509', {
+    enumerable: true,
+    get: () => {
+      try {
+        x509Cert ??= new x509.X509Certificate(toArrayBuffer(der));
+      } catch (err) {
+        throw new CertificateError(`@peculiar/x509 cannot read the certificate: ${(err as Error).message}`, {
+          cause: err,
+        });
+      }
+      return x509Cert;
+    },
+  });
+  return parsed;
 }
 
 type ExtensionFields = Pick<
@@ -220,25 +249,11 @@ type ExtensionFields = Pick<
   | 'caIssuersUrls'
   | 'sanEmails'
   | 'extensionOids'
+  | 'criticalExtensionOids'
 >;
 
-function urlsOf(names: readonly x509.GeneralName[]): string[] {
-  return names.filter((n) => n.type === 'url').map((n) => n.value);
-}
-
-function distributionPointUrls(raw: ArrayBuffer): string[] {
-  const cdp = new x509.CRLDistributionPointsExtension(raw);
-  const urls: string[] = [];
-  for (const dp of cdp.distributionPoints) {
-    for (const gn of dp.distributionPoint?.fullName ?? []) {
-      if (gn.uniformResourceIdentifier) urls.push(gn.uniformResourceIdentifier);
-    }
-  }
-  return urls;
-}
-
-function readExtensions(cert: x509.X509Certificate): ExtensionFields {
-  const out: ExtensionFields = {
+function emptyExtensions(): ExtensionFields {
+  return {
     isCa: false,
     hasKeyUsage: false,
     keyUsage: {
@@ -260,65 +275,123 @@ function readExtensions(cert: x509.X509Certificate): ExtensionFields {
     caIssuersUrls: [],
     sanEmails: [],
     extensionOids: [],
+    criticalExtensionOids: [],
   };
-  for (const e of cert.extensions) {
-    out.extensionOids.push(e.type);
-    const raw = e.rawData;
-    switch (e.type) {
-      case EXT.subjectKeyIdentifier:
-        out.ski = new x509.SubjectKeyIdentifierExtension(raw).keyId.toLowerCase();
+}
+
+const latin1 = new TextDecoder('latin1');
+const text = (buf: Uint8Array, t: Tlv) => latin1.decode(buf.subarray(t.contentStart, t.end));
+const oidText = (buf: Uint8Array, t: Tlv) => {
+  if (t.tag !== 0x06) throw new DerError('expected an OID');
+  return decodeOid(buf.subarray(t.contentStart, t.end));
+};
+
+/** URIs ([6] IA5String) among GeneralNames. */
+function uris(buf: Uint8Array, names: Tlv[]): string[] {
+  return names.filter((n) => n.tag === 0x86).map((n) => text(buf, n));
+}
+
+function distributionPointUrls(buf: Uint8Array, value: Tlv): string[] {
+  const urls: string[] = [];
+  for (const dp of readChildren(buf, value)) {
+    const dpName = readChildren(buf, dp).find((t) => t.tag === 0xa0);
+    if (!dpName) continue;
+    const fullName = readChildren(buf, dpName).find((t) => t.tag === 0xa0);
+    if (fullName) urls.push(...uris(buf, readChildren(buf, fullName)));
+  }
+  return urls;
+}
+
+/** Reads the extensions tereze uses straight from DER; unknown ones are only listed. */
+function readExtensions(der: Uint8Array, explicit: Tlv): ExtensionFields {
+  const out = emptyExtensions();
+  const list = readTlv(der, explicit.contentStart, explicit.end);
+  if (list.tag !== 0x30 || list.end !== explicit.end) throw new DerError('bad Extensions');
+  for (const e of readChildren(der, list)) {
+    const parts = readChildren(der, e);
+    const oid = oidText(der, parts[0]);
+    const octets = parts[parts.length - 1];
+    if (e.tag !== 0x30 || parts.length < 2 || parts.length > 3 || octets.tag !== 0x04) {
+      throw new DerError('bad Extension');
+    }
+    if (parts.length === 3) {
+      const crit = parts[1];
+      if (crit.tag !== 0x01 || crit.end - crit.contentStart !== 1) throw new DerError('bad critical flag');
+      if (der[crit.contentStart] !== 0) out.criticalExtensionOids.push(oid);
+    }
+    if (out.extensionOids.includes(oid)) throw new DerError(`duplicate extension ${oid}`);
+    out.extensionOids.push(oid);
+    const buf = der;
+    const value = () => {
+      const v = readTlv(buf, octets.contentStart, octets.end);
+      if (v.end !== octets.end) throw new DerError(`trailing bytes in extension ${oid}`);
+      return v;
+    };
+    switch (oid) {
+      case EXT.subjectKeyIdentifier: {
+        const v = value();
+        if (v.tag !== 0x04) throw new DerError('bad SKI');
+        out.ski = toHex(buf.subarray(v.contentStart, v.end));
         break;
+      }
       case EXT.authorityKeyIdentifier: {
-        const keyId = new x509.AuthorityKeyIdentifierExtension(raw).keyId;
-        if (keyId) out.aki = keyId.toLowerCase();
+        const keyId = readChildren(buf, value()).find((t) => t.tag === 0x80);
+        if (keyId) out.aki = toHex(buf.subarray(keyId.contentStart, keyId.end));
         break;
       }
       case EXT.basicConstraints: {
-        const bc = new x509.BasicConstraintsExtension(raw);
-        out.isCa = bc.ca;
-        if (bc.pathLength !== undefined) out.pathLength = bc.pathLength;
+        const fields = readChildren(buf, value());
+        const ca = fields.find((t) => t.tag === 0x01);
+        const len = fields.find((t) => t.tag === 0x02);
+        out.isCa = !!ca && ca.end > ca.contentStart && buf[ca.contentStart] !== 0;
+        if (len) out.pathLength = Number.parseInt(toHex(buf.subarray(len.contentStart, len.end)) || '0', 16);
         break;
       }
       case EXT.keyUsage: {
-        const u = new x509.KeyUsagesExtension(raw).usages;
-        const F = x509.KeyUsageFlags;
+        const v = value();
+        if (v.tag !== 0x03 || v.end <= v.contentStart) throw new DerError('bad KeyUsage');
+        const b0 = buf[v.contentStart + 1] ?? 0;
+        const b1 = v.end - v.contentStart > 2 ? buf[v.contentStart + 2] : 0;
         out.hasKeyUsage = true;
         out.keyUsage = {
-          digitalSignature: (u & F.digitalSignature) !== 0,
-          nonRepudiation: (u & F.nonRepudiation) !== 0,
-          keyEncipherment: (u & F.keyEncipherment) !== 0,
-          dataEncipherment: (u & F.dataEncipherment) !== 0,
-          keyAgreement: (u & F.keyAgreement) !== 0,
-          keyCertSign: (u & F.keyCertSign) !== 0,
-          cRLSign: (u & F.cRLSign) !== 0,
-          encipherOnly: (u & F.encipherOnly) !== 0,
-          decipherOnly: (u & F.decipherOnly) !== 0,
+          digitalSignature: (b0 & 0x80) !== 0,
+          nonRepudiation: (b0 & 0x40) !== 0,
+          keyEncipherment: (b0 & 0x20) !== 0,
+          dataEncipherment: (b0 & 0x10) !== 0,
+          keyAgreement: (b0 & 0x08) !== 0,
+          keyCertSign: (b0 & 0x04) !== 0,
+          cRLSign: (b0 & 0x02) !== 0,
+          encipherOnly: (b0 & 0x01) !== 0,
+          decipherOnly: (b1 & 0x80) !== 0,
         };
         break;
       }
       case EXT.extKeyUsage:
-        out.ekus = Array.from(new x509.ExtendedKeyUsageExtension(raw).usages, String);
+        out.ekus = readChildren(buf, value()).map((t) => oidText(buf, t));
         break;
       case EXT.certificatePolicies:
-        out.policies = [...new x509.CertificatePolicyExtension(raw).policies];
+        out.policies = readChildren(buf, value()).map((pi) => oidText(buf, readChildren(buf, pi)[0]));
         break;
       case EXT.crlDistributionPoints:
-        out.crlUrls = distributionPointUrls(raw);
+        out.crlUrls = distributionPointUrls(buf, value());
         break;
       case EXT.freshestCrl:
-        out.deltaCrlUrls = distributionPointUrls(raw);
+        out.deltaCrlUrls = distributionPointUrls(buf, value());
         break;
-      case EXT.authorityInfoAccess: {
-        const aia = new x509.AuthorityInfoAccessExtension(raw);
-        out.ocspUrls = urlsOf(aia.ocsp);
-        out.caIssuersUrls = urlsOf(aia.caIssuers);
+      case EXT.authorityInfoAccess:
+        for (const ad of readChildren(buf, value())) {
+          const [method, location] = readChildren(buf, ad);
+          const m = oidText(buf, method);
+          const urls = location ? uris(buf, [location]) : [];
+          if (m === EXT.accessOcsp) out.ocspUrls.push(...urls);
+          else if (m === EXT.accessCaIssuers) out.caIssuersUrls.push(...urls);
+        }
         break;
-      }
-      case EXT.subjectAltName: {
-        const san = new x509.SubjectAlternativeNameExtension(raw);
-        out.sanEmails = san.names.items.filter((n) => n.type === 'email').map((n) => n.value);
+      case EXT.subjectAltName:
+        out.sanEmails = readChildren(buf, value())
+          .filter((n) => n.tag === 0x81)
+          .map((n) => text(buf, n));
         break;
-      }
     }
   }
   return out;

@@ -211,3 +211,52 @@ export function encodeUnsignedInteger(value: number | bigint): Uint8Array {
   if (bytes[0] & 0x80) bytes.unshift(0);
   return encodeTlv(0x02, Uint8Array.from(bytes));
 }
+
+/** Dotted form of an OBJECT IDENTIFIER's content octets. */
+export function decodeOid(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new DerError('empty OID');
+  const parts: number[] = [];
+  let value = 0;
+  for (const b of bytes) {
+    value = value * 128 + (b & 0x7f);
+    if (value > Number.MAX_SAFE_INTEGER / 256) throw new DerError('OID arc too large');
+    if ((b & 0x80) === 0) {
+      if (parts.length === 0) {
+        const first = value < 80 ? Math.floor(value / 40) : 2;
+        parts.push(first, value - first * 40);
+      } else {
+        parts.push(value);
+      }
+      value = 0;
+    }
+  }
+  if ((bytes[bytes.length - 1] & 0x80) !== 0) throw new DerError('truncated OID');
+  return parts.join('.');
+}
+
+const UTC_RE = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/;
+const GEN_RE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d{1,9}))?Z$/;
+
+/** Decodes a UTCTime (0x17, RFC 5280 century rule) or GeneralizedTime (0x18) TLV. */
+export function decodeTime(buf: Uint8Array, tlv: Tlv): Date {
+  const text = new TextDecoder('latin1').decode(buf.subarray(tlv.contentStart, tlv.end));
+  let parts: number[];
+  let ms = 0;
+  if (tlv.tag === 0x17) {
+    const m = UTC_RE.exec(text);
+    if (!m) throw new DerError(`bad UTCTime ${text}`);
+    const yy = Number(m[1]);
+    parts = [yy < 50 ? 2000 + yy : 1900 + yy, ...m.slice(2, 7).map(Number)];
+  } else if (tlv.tag === 0x18) {
+    const m = GEN_RE.exec(text);
+    if (!m) throw new DerError(`bad GeneralizedTime ${text}`);
+    parts = m.slice(1, 7).map(Number);
+    if (m[7]) ms = Number(m[7].slice(0, 3).padEnd(3, '0'));
+  } else {
+    throw new DerError('not a time');
+  }
+  const [y, mo, d, h, mi, s] = parts;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+    throw new DerError(`bad time ${text}`);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+}

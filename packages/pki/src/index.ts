@@ -1,6 +1,7 @@
 // @tereze/pki public API. Test CA: import from '@tereze/pki/test-ca'.
 export * from './cert';
 export * from './cms-sign';
+export { decodeBase64Strict, decodePem, decodePemAll, encodePem } from './der';
 export * from './errors';
 export * from './identifiers';
 export * from './keys';

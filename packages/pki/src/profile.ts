@@ -87,13 +87,8 @@ export function certificateAlgorithm(cert: ParsedCertificate): CertAlgorithm {
 }
 
 function field(cert: ParsedCertificate, oid: string): string | undefined {
-  try {
-    const values = cert.x509.subjectName.getField(oid);
-    const v = values[0]?.trim();
-    return v ? v : undefined;
-  } catch {
-    return undefined;
-  }
+  const v = cert.subjectAttributes.find((a) => a.type === oid)?.value.trim();
+  return v ? v : undefined;
 }
 
 function prefixed(value: string | undefined, prefix: string): string | undefined {

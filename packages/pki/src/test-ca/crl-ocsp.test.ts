@@ -204,7 +204,7 @@ describe('OCSP responder', () => {
       /malformedrequest/i,
     );
     expect(Buffer.from(garbage).toString('hex')).toBe('30030a0101');
-    const other = await newTestCa({}, 1); // different keys: a CA this responder knows nothing of
+    const other = await newTestCa(); // own keys: a CA this responder knows nothing of
     pem('other-issuing.pem', other.issuing.certificate.der);
     ossl.ok(['ocsp', '-issuer', 'other-issuing.pem', '-serial', '0x1234', '-reqout', 'foreign.der']);
     const resp = await ca.handleOcsp(ossl.read('foreign.der'));

@@ -18,17 +18,18 @@ export const BINS = ['940140000385', '950341000052', '961141000023'] as const;
 let caPromise: Promise<TestCA> | undefined;
 /** The process-wide in-memory test CA. */
 export function sharedTestCa(): Promise<TestCA> {
-  caPromise ??= newTestCa();
+  caPromise ??= newTestCa({}, 0);
   return caPromise;
 }
 
 /**
  * A fresh CA (own certificates, index and CRL numbers) on pooled keys: cheap to make.
- * CAs made with the same `keySlot` share keys AND DNs, so CertIDs and signatures match across
- * them — for an "unknown CA" use another slot.
+ * Every call gets keys of its own (so two CAs never share keys or verify each other's
+ * certificates) unless `keySlot` is given: CAs of the same slot share keys AND DNs.
  */
-export async function newTestCa(opts: Partial<TestCaCreateOptions> = {}, keySlot = 0): Promise<TestCA> {
-  const base = 100 + keySlot * 3;
+export async function newTestCa(opts: Partial<TestCaCreateOptions> = {}, keySlot?: number): Promise<TestCA> {
+  const slot = keySlot ?? nextSlot++;
+  const base = 100 + slot * 3;
   const [root, issuing, ocsp] = await Promise.all([
     pooledKeyPair(base),
     pooledKeyPair(base + 1),
@@ -36,6 +37,7 @@ export async function newTestCa(opts: Partial<TestCaCreateOptions> = {}, keySlot
   ]);
   return TestCA.create({ baseUrl: TEST_BASE_URL, keys: { root, issuing, ocsp }, ...opts });
 }
+let nextSlot = 1;
 
 const pool: Promise<KeyPair>[] = [];
 const KEY_CACHE_DIR = join(tmpdir(), 'tereze-test-keys-v1');
