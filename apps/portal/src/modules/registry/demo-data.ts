@@ -351,11 +351,12 @@ function buildPersons(): DemoPerson[] {
 
 export const DEMO_REGISTRY_PERSONS: readonly DemoPerson[] = buildPersons();
 
-const byRole = (prefix: string) => {
-  const p = DEMO_REGISTRY_PERSONS.find((x) => x.role.startsWith(prefix));
+function findByRole(people: readonly DemoPerson[], prefix: string): DemoPerson {
+  const p = people.find((x) => x.role.startsWith(prefix));
   if (!p) throw new Error(`demo registry: no person "${prefix}"`);
   return p;
-};
+}
+const byRole = (prefix: string) => findByRole(DEMO_REGISTRY_PERSONS, prefix);
 
 /** Who to use for what, in tests and demos (docs/registry.md prints the same table). */
 export const DEMO_REGISTRY_IINS = {
@@ -379,8 +380,6 @@ export const DEMO_REGISTRY_IINS = {
 
 // ---------- legal entities ----------
 
-const crowdHead = (n: number) => byRole(`ordinary person #${n}`).iin;
-
 const TOO = (name: string) => ({
   nameRu: `Товарищество с ограниченной ответственностью «${name}»`,
   nameKk: `«${name}» жауапкершілігі шектеулі серіктестігі`,
@@ -391,7 +390,9 @@ const TOO = (name: string) => ({
   kse: '7',
 });
 
-function buildLegalEntities(): DemoLegalEntity[] {
+function buildLegalEntities(people: readonly DemoPerson[]): DemoLegalEntity[] {
+  const crowdHead = (n: number) => findByRole(people, `ordinary person #${n}`).iin;
+  const headOf = (prefix: string) => findByRole(people, prefix).iin;
   const almaty = (n: number) => ({
     kato: '751110000',
     text: `г. Алматы, Алмалинский район, ул. Толе би, д. ${n}`,
@@ -399,7 +400,7 @@ function buildLegalEntities(): DemoLegalEntity[] {
   const astana = (n: number) => ({ kato: '711210000', text: `г. Астана, район Есиль, ул. Сыганак, д. ${n}` });
   const opsBin = makeBin('2008-04', 0, 17_230);
   const centreBin = makeBin('1996-05', 0, 2_411);
-  const ie = byRole('individual entrepreneur');
+  const ie = findByRole(people, 'individual entrepreneur');
   const entities: DemoLegalEntity[] = [
     {
       bin: '940140000385',
@@ -408,7 +409,7 @@ function buildLegalEntities(): DemoLegalEntity[] {
       registrationNumber: '38-1910-ТОО',
       registrationDate: '1994-01-20',
       registrationAuthority: 'Департамент юстиции города Алматы',
-      headIin: DEMO_REGISTRY_IINS.head,
+      headIin: '760212350620',
       parentBin: null,
       legalAddress: almaty(41),
       krp: '120',
@@ -442,7 +443,7 @@ function buildLegalEntities(): DemoLegalEntity[] {
       registrationNumber: '17230-1910-ТОО',
       registrationDate: '2008-04-11',
       registrationAuthority: 'Департамент юстиции города Алматы',
-      headIin: DEMO_REGISTRY_IINS.certificationBodyHead,
+      headIin: headOf('first head of ТОО «Демо ОПС»'),
       parentBin: null,
       legalAddress: almaty(88),
       krp: '160',
@@ -561,7 +562,14 @@ function buildLegalEntities(): DemoLegalEntity[] {
   return entities;
 }
 
-export const DEMO_REGISTRY_LEGAL_ENTITIES: readonly DemoLegalEntity[] = buildLegalEntities();
+export const DEMO_REGISTRY_LEGAL_ENTITIES: readonly DemoLegalEntity[] =
+  buildLegalEntities(DEMO_REGISTRY_PERSONS);
+
+/** A fresh run of the generator (the constants above are one such run). */
+export function generateDemoRegistry(): { persons: DemoPerson[]; legalEntities: DemoLegalEntity[] } {
+  const persons = buildPersons();
+  return { persons, legalEntities: buildLegalEntities(persons) };
+}
 
 export const DEMO_REGISTRY_BINS = {
   demoCertification: '940140000385',
