@@ -149,6 +149,35 @@ describe('outbox → SMTP', () => {
     transport.close?.();
   });
 
+  it('two workers (as two portal instances) deliver each message exactly once', async () => {
+    delayMs = 5;
+    const transport = createSmtpTransport(smtpUrl, 'no-reply@tereze.test');
+    const ids: number[] = [];
+    for (let i = 0; i < 20; i++)
+      ids.push((await notifications.sendEmail({ to: `p${i}@example.kz`, subject: 's', text: 't' })).id);
+    const a = createOutboxWorker({
+      db: database.db,
+      email: transport,
+      sms: devOutboxSmsProvider,
+      batchSize: 3,
+    });
+    const b = createOutboxWorker({
+      db: database.db,
+      email: transport,
+      sms: devOutboxSmsProvider,
+      batchSize: 3,
+    });
+    let delivered = 0;
+    for (let round = 0; round < 20 && delivered < 20; round++) {
+      const [x, y] = await Promise.all([a.runOnce(), b.runOnce()]);
+      delivered += x + y;
+    }
+    expect(delivered).toBe(20);
+    const got = received.map((r) => r.messageId).sort();
+    expect(got).toEqual(ids.map((id) => `<outbox-${id}@tereze.test>`).sort());
+    transport.close?.();
+  });
+
   it('picks up the messages of a worker that died holding them once the lease expires', async () => {
     const hung: EmailTransport = { send: () => new Promise(() => {}) };
     const dead = createOutboxWorker({
