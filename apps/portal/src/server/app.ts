@@ -12,6 +12,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
+import { registerIdentityRoutes } from '../modules/identity/routes';
+import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
@@ -34,6 +36,8 @@ export interface BuildAppOptions {
   web?: WebMode;
   /** pino options or false; tests pass false. */
   logger?: boolean | Record<string, unknown>;
+  /** The clock (tests move it to expire sessions and locks); default: the system clock. */
+  now?: () => Date;
 }
 
 /** JSON API bodies are small; document uploads (20 MB) get their own limit on their routes. */
@@ -55,12 +59,15 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const now = opts.now ?? (() => new Date());
 
   const ctx: AppContext = {
     config,
     database,
     audit: createAuditService(database.db),
     notifications: createNotificationService(database.db),
+    now,
+    identity: createIdentityService({ db: database.db, config, audit: createAuditService(database.db), now }),
     registry: createRegistryService(database.db),
   };
 
@@ -96,6 +103,7 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSystemRoutes(app, ctx);
+  registerIdentityRoutes(app, ctx);
   registerDevOutboxRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);

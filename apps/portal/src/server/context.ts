@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import type { AuditService } from '../modules/audit/service';
+import type { IdentityService } from '../modules/identity/service';
 import type { NotificationService } from '../modules/notifications/service';
 import type { DemoPki } from '../modules/pki/demo';
 import type { RegistryService } from '../modules/registry/service';
@@ -11,6 +12,10 @@ export interface AppContext {
   database: Database;
   audit: AuditService;
   notifications: NotificationService;
+  /** Accounts, passwords, sessions and the login lockout (docs/identity.md). */
+  identity: IdentityService;
+  /** The clock every time-dependent rule reads (sessions, lockout, expiries); tests inject their own. */
+  now: () => Date;
   /** State registries (ГБД ФЛ / ГБД ЮЛ / mobile-citizen base): the embedded stand-in unless replaced. */
   registry: RegistryService;
   /** DEMO mode: the test CA and built-in signer, once started (main.ts starts them after listening). */

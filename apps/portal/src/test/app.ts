@@ -14,12 +14,18 @@ export interface TestApp {
 
 /** A portal on an isolated database, without the web app and without logs. */
 export async function createTestApp(
-  opts: { env?: Record<string, string>; database?: Database; extend?: (app: FastifyInstance) => void } = {},
+  opts: {
+    env?: Record<string, string>;
+    database?: Database;
+    extend?: (app: FastifyInstance) => void;
+    /** The app's clock (move it to expire sessions and locks without waiting). */
+    now?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const { database } = opts;
   const db = database ?? (await createTestDatabase());
   const config: Config = loadConfig({ NODE_ENV: 'test', DEMO: '1', ...opts.env });
-  const { app, ctx } = await buildApp({ config, database: db, logger: false });
+  const { app, ctx } = await buildApp({ config, database: db, logger: false, now: opts.now });
   opts.extend?.(app);
   await app.ready();
   return {

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, inet, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  inet,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const accountKinds = ['individual', 'legal_entity', 'certification_body'] as const;
 export const accountStatuses = ['active', 'blocked', 'pending_activation'] as const;

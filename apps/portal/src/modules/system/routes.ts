@@ -59,18 +59,4 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => ({ token: req.cookies[CSRF_COOKIE]! }),
   );
-
-  // Sessions arrive with the identity module; until then nobody is signed in. Anonymous is not an error:
-  // the web shell asks on every page.
-  r.get(
-    '/api/v1/me',
-    {
-      schema: {
-        tags: ['identity'],
-        summary: 'The signed-in user, or null',
-        response: { 200: z.object({ user: z.null() }) },
-      },
-    },
-    async () => ({ user: null }),
-  );
 }
