@@ -66,8 +66,8 @@ export interface ParsedCertificate {
   spki: Uint8Array;
   /** OID of the subject public key algorithm. */
   publicKeyAlgorithmOid: string;
-  /** Node key, or null when node cannot import it (GOST, unknown algorithms). */
-  publicKey: KeyObject | null;
+  /** Node key, or null when node cannot import it (GOST, unknown algorithms); imported on first access. */
+  readonly publicKey: KeyObject | null;
   signatureAlgorithmOid: string;
   /** Raw TBSCertificate bytes (what the issuer signed). */
   tbs: Uint8Array;
@@ -188,13 +188,6 @@ function parseUncached(der: Uint8Array, fingerprint: string): ParsedCertificate 
   const issuerAttributes = decodeName(issuerDer);
   const ext = extsTlv ? readExtensions(der, extsTlv) : emptyExtensions();
 
-  let publicKey: KeyObject | null = null;
-  try {
-    publicKey = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
-  } catch {
-    publicKey = null; // GOST and other algorithms node does not know
-  }
-
   const parsed = {
     der,
     fingerprint,
@@ -209,12 +202,26 @@ function parseUncached(der: Uint8Array, fingerprint: string): ParsedCertificate 
     notAfter: decodeTime(der, notAfterTlv),
     spki,
     publicKeyAlgorithmOid: oidOf(der, spkiAlg),
-    publicKey,
     signatureAlgorithmOid: oidOf(der, sigAlgTlv),
     tbs: der.slice(tbsTlv.start, tbsTlv.end),
     signatureValue: der.slice(sigTlv.contentStart + 1, sigTlv.end),
     ...ext,
   } as ParsedCertificate;
+  // Imported on first use (verification), then kept.
+  let publicKey: KeyObject | null | undefined;
+  Object.defineProperty(parsed, 'publicKey', {
+    enumerable: true,
+    get: () => {
+      if (publicKey === undefined) {
+        try {
+          publicKey = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+        } catch {
+          publicKey = null; // GOST and other algorithms node does not know
+        }
+      }
+      return publicKey;
+    },
+  });
   // The @peculiar/x509 object costs milliseconds to build: only on first use.
   let x509Cert: x509.X509Certificate | undefined;
   Object.defineProperty(parsed, 'x509', {
