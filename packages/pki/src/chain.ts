@@ -53,7 +53,7 @@ const criticalUnknown = new WeakMap<ParsedCertificate, string | null>();
 function unknownCriticalExtension(cert: ParsedCertificate): string | null {
   let v = criticalUnknown.get(cert);
   if (v === undefined) {
-    v = cert.x509.extensions.find((e) => e.critical && !KNOWN_EXTENSIONS.has(e.type))?.type ?? null;
+    v = cert.criticalExtensionOids.find((oid) => !KNOWN_EXTENSIONS.has(oid)) ?? null;
     criticalUnknown.set(cert, v);
   }
   return v;

@@ -7,7 +7,7 @@
  */
 const PRIMITIVE_ONLY = new Set([1, 2, 5, 6, 9, 13, 14, 23, 24]);
 
-export function derGateProblem(der: Uint8Array): string | null {
+export function derGateProblem(der: Uint8Array, skipCertificateSet = false): string | null {
   let problem: string | null = null;
   const walk = (start: number, end: number, depth: number): void => {
     let pos = start;
@@ -46,7 +46,10 @@ export function derGateProblem(der: Uint8Array): string | null {
         problem = 'constructed_primitive';
         return;
       }
-      if (constructed) walk(contentStart, contentStart + len, depth + 1);
+      // ContentInfo(0) > [0](1) > SignedData(2) > [0] certificates: each certificate is gated
+      // on its own when first seen (then cached by its exact bytes).
+      const isCertificateSet = skipCertificateSet && depth === 3 && tag === 0xa0;
+      if (constructed && !isCertificateSet) walk(contentStart, contentStart + len, depth + 1);
       pos = contentStart + len;
     }
   };

@@ -58,8 +58,21 @@ function expect(t: Tlv | undefined, tag: number, what: string): Tlv {
 
 const content = (buf: Uint8Array, t: Tlv) => buf.subarray(t.contentStart, t.end);
 
+/** The same few OIDs occur in every CMS: remember their decoded form by their bytes. */
+const oidCache = new Map<string, string>();
+
+function cachedOid(bytes: Uint8Array): string {
+  const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  let value = oidCache.get(key);
+  if (value === undefined) {
+    value = decodeOid(bytes);
+    if (oidCache.size < 1000) oidCache.set(key, value);
+  }
+  return value;
+}
+
 function oid(buf: Uint8Array, t: Tlv | undefined, what: string): string {
-  return decodeOid(content(buf, expect(t, 0x06, what)));
+  return cachedOid(content(buf, expect(t, 0x06, what)));
 }
 
 function algorithmOid(buf: Uint8Array, t: Tlv | undefined, what: string): string {
@@ -180,7 +193,7 @@ function readSignedAttributes(buf: Uint8Array, attrs: Tlv, view: Partial<SignerV
     const values = children(buf, expect(parts[1], 0x31, 'attribute values'));
     const first = values[0];
     if (type === OID_CONTENT_TYPE && view.contentType === undefined) {
-      view.contentType = first?.tag === 0x06 ? decodeOid(content(buf, first)) : null;
+      view.contentType = first?.tag === 0x06 ? cachedOid(content(buf, first)) : null;
     } else if (type === OID_MESSAGE_DIGEST && view.messageDigest === undefined) {
       view.messageDigest = first?.tag === 0x04 ? content(buf, first) : null;
     } else if (type === OID_SIGNING_TIME && view.signingTime === undefined) {

@@ -119,6 +119,8 @@ export async function runBoth(input: Uint8Array, opts: VerifyOptions): Promise<F
   try {
     const fast = await verifyCms(input, { ...opts, engine: 'fast' });
     const ref = await verifyCms(input, { ...opts, engine: 'reference' });
+    const internal = [fast, ref].flatMap((r) => r.checks).find((c) => c.reason?.startsWith('internal_error'));
+    if (internal) throw new Error(internal.reason);
     return {
       verdictFast: verdictOf(fast),
       verdictReference: verdictOf(ref),

@@ -59,6 +59,7 @@ function tryParse(der: Uint8Array): ParsedCertificate | null {
   const key = tail.toString('latin1');
   const hit = seenCerts.get(key);
   if (hit && bytesEqual(hit.der, der)) return hit;
+  if (derGateProblem(der)) return null;
   try {
     const cert = parseCertificate(der);
     // Both certificate parsers must accept it: @peculiar/x509 (cert.ts) and pkijs's schema.
@@ -209,7 +210,7 @@ export async function verifyCms(
   const der = cmsInputToDer(input);
   const wanted = opts.engine ?? 'fast';
   if (!der) return structureFailure('not_pem_base64_or_der', wanted);
-  const gate = derGateProblem(der);
+  const gate = derGateProblem(der, true);
   if (gate) return structureFailure(`malformed_cms: ${gate}`, wanted);
   let engine: Engine;
   let fallbackReason: string | undefined;
