@@ -11,10 +11,10 @@ export const DEMO_PEOPLE: IssueOptions[] = [
   {
     template: 'individual',
     iin: '871008401427',
-    surname: 'АХМЕТОВ',
-    firstName: 'ЕРЛАН',
-    patronymic: 'САПАРОВИЧ',
-    email: 'erlan.akhmetov@example.kz',
+    surname: 'АХМЕТОВА',
+    firstName: 'АЙГУЛЬ',
+    patronymic: 'САПАРОВНА',
+    email: 'aigul.akhmetova@example.kz',
     locality: 'АСТАНА',
   },
   {

@@ -196,9 +196,8 @@ function signerPeople(): DemoPerson[] {
         ? { surname: 'ЖҰМАБЕКОВ', firstName: 'НҰРЛАН', patronymic: 'ЕРЖАНҰЛЫ' }
         : undefined,
     birthDate: birthDateFromIin(p.iin),
-    // The 7th digit of 871008401427 says "female"; the demo key holder is a man, and a registry record,
-    // not the IIN's digit, is the authority on sex — so the record says male.
-    sex: 'male',
+    // The IIN's 7th digit carries the sex: odd male, even female.
+    sex: Number(p.iin[6]) % 2 === 1 ? 'male' : 'female',
     lifeStatusCode: 0,
     exclusionCode: null,
     legalCapacityCode: 1,

@@ -14,9 +14,9 @@ const requirement7 = (code: number) => `${BASE} (код: ${code} - призна�
 function person(over: { life?: number; exclusion?: number | null; capacity?: number } = {}): Person {
   return {
     iin: '871008401427',
-    surname: 'АХМЕТОВ',
-    firstName: 'ЕРЛАН',
-    patronymic: 'САПАРОВИЧ',
+    surname: 'АХМЕТОВА',
+    firstName: 'АЙГУЛЬ',
+    patronymic: 'САПАРОВНА',
     birthDate: '1987-10-08',
     sex: 'male',
     lifeStatus: codeEntry(LIFE_STATUSES, over.life ?? 0),
