@@ -52,11 +52,11 @@ describe('demo registry data', () => {
     expect(DEMO_PEOPLE.filter((k) => k.bin).every((k) => k.bin === company.bin)).toBe(true);
   });
 
-  it('birth date and sex agree with each IIN (the one documented exception: 871008401427)', () => {
+  it('birth date and sex agree with each IIN', () => {
     for (const p of persons) {
       expect(p.birthDate, p.iin).toBe(birthDateFromIin(p.iin));
       const sexFromIin = Number(p.iin[6]) % 2 === 1 ? 'male' : 'female';
-      if (p.iin !== '871008401427') expect(p.sex, p.iin).toBe(sexFromIin);
+      expect(p.sex, p.iin).toBe(sexFromIin);
     }
   });
 
