@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context';
+import { describePolicy } from './passwords';
 import {
   changePasswordBody,
   errorResponse,
@@ -57,6 +58,21 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext) {
         });
       return { ok: true as const };
     },
+  );
+
+  r.get(
+    '/api/v1/auth/password-policy',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: "The configured password policy and its rules in the request's language (for forms)",
+        response: { 200: z.object({ policy: z.string(), rules: z.array(z.string()) }) },
+      },
+    },
+    async (req) => ({
+      policy: identity.passwordPolicy,
+      rules: describePolicy(identity.passwordPolicy, req.lang),
+    }),
   );
 
   // Anonymous is not an error: the web shell asks on every page.

@@ -110,6 +110,22 @@ describe('sessions', () => {
     expect((await auditActions(t.database, 'auth.logout')).length).toBe(1);
   });
 
+  it('publishes the password policy rules in the request language', async () => {
+    const res = await apiClient(t.app).get('/api/v1/auth/password-policy', { 'accept-language': 'en' });
+    expect(res.json()).toEqual({
+      policy: 'techreg',
+      rules: [
+        'be at least 8 characters long',
+        'be at most 128 characters long',
+        'contain a digit',
+        'contain an upper-case letter',
+        'contain a lower-case letter',
+        'contain a special character (% $ @ & * #)',
+        'not contain ^',
+      ],
+    });
+  });
+
   it('requireSession: 401 without a session, also for a forged cookie', async () => {
     const anon = apiClient(t.app);
     expect((await anon.get('/api/v1/test/protected')).json().error.code).toBe('unauthenticated');
