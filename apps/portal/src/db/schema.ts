@@ -3,4 +3,7 @@
 export * from '../modules/audit/tables';
 export * from '../modules/identity/tables';
 export * from '../modules/notifications/tables';
+export * from '../modules/registration/tables';
 export * from '../modules/registry/tables';
+export * from '../modules/signature-login/tables';
+export * from '../modules/signatures/tables';

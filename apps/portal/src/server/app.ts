@@ -19,6 +19,9 @@ import { createNotificationService } from '../modules/notifications/service';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
 import { registerRegistryRoutes } from '../modules/registry/routes';
 import { createRegistryService } from '../modules/registry/service';
+import { registerSignatureRoutes } from '../modules/signatures/routes';
+import { createSignatureService } from '../modules/signatures/service';
+import { loadTrustStore } from '../modules/signatures/trust';
 import { registerSystemRoutes } from '../modules/system/routes';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -69,6 +72,13 @@ export async function buildApp(
     now,
     identity: createIdentityService({ db: database.db, config, audit: createAuditService(database.db), now }),
     registry: createRegistryService(database.db),
+    signatures: createSignatureService({
+      db: database.db,
+      config,
+      now,
+      trust: loadTrustStore(config.TRUSTED_CA_DIR),
+      demoCa: () => ctx.demoPki?.ca,
+    }),
   };
 
   app.decorateRequest('lang', 'ru');
@@ -106,6 +116,7 @@ export async function buildApp(
   registerIdentityRoutes(app, ctx);
   registerDevOutboxRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
+  registerSignatureRoutes(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);
 
   const serveIndex = await registerWeb(app, opts.web ?? 'off');

@@ -56,6 +56,9 @@ const envSchema = z.object({
     })
     .default('info'),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(600),
+  // Seed 001: after the AUTH certificate is verified, the account's password is asked too (docs/signatures.md).
+  LOGIN_CERT_REQUIRES_PASSWORD: bool.default(false),
+  ACTIVATION_LINK_HOURS: int(1, 720).default(24),
   OUTBOX_POLL_MS: int(50, 600_000).default(1000),
 });
 

@@ -4,6 +4,7 @@ import type { IdentityService } from '../modules/identity/service';
 import type { NotificationService } from '../modules/notifications/service';
 import type { DemoPki } from '../modules/pki/demo';
 import type { RegistryService } from '../modules/registry/service';
+import type { SignatureService } from '../modules/signatures/service';
 import type { Config } from './config';
 
 /** What route modules receive: configuration and the services of other modules. */
@@ -18,6 +19,8 @@ export interface AppContext {
   now: () => Date;
   /** State registries (ГБД ФЛ / ГБД ЮЛ / mobile-citizen base): the embedded stand-in unless replaced. */
   registry: RegistryService;
+  /** Signing requests and signature verification (docs/signatures.md). */
+  signatures: SignatureService;
   /** DEMO mode: the test CA and built-in signer, once started (main.ts starts them after listening). */
   demoPki?: DemoPki;
 }

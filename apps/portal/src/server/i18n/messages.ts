@@ -55,6 +55,31 @@ const ru: Catalog = {
   registry_legally_incapable:
     'Невозможно создать учетную запись по введенному ИИН: по данным государственной базы данных «Физические лица» лицо признано недееспособным. За разъяснениями необходимо обратиться в ЦОН',
   registry_refused: '{{ru}}',
+  // signatures: signing requests, signature login, certificate + password, registration, email activation
+  signing_purpose_unavailable: 'Подписание для цели «{{purpose}}» недоступно',
+  account_not_found:
+    'Учетная запись по данному сертификату не найдена. Пройдите регистрацию: данные сертификата будут заполнены автоматически',
+  wrong_password: 'Неправильный пароль',
+  pending_login_invalid: 'Время подтверждения входа истекло. Выберите сертификат заново',
+  registration_succeeded: 'Регистрация в системе прошла успешно',
+  already_registered_iin:
+    'Пользователь с данным ИИН уже зарегистрирован. Войдите в систему или восстановите пароль',
+  already_registered_bin:
+    'Организация с данным БИН уже зарегистрирована. Зарегистрировать юридическое лицо (БИН) можно только один раз',
+  not_a_certification_body: 'Организация с данным БИН не является аккредитованным органом по сертификации',
+  mobile_phone_invalid: 'Укажите мобильный номер в формате +7 7XX XXX XX XX',
+  phone_invalid: 'Укажите номер телефона в формате +7 XXX XXX XX XX',
+  activation_link_invalid: 'Ссылка активации недействительна или уже использована',
+  activation_link_expired: 'Срок действия ссылки активации истек. Запросите новую ссылку',
+  email_activated: 'Электронная почта подтверждена. Войдите в систему',
+  activation_resent:
+    'Если учетная запись ожидает активации, на ее электронную почту отправлено письмо со ссылкой',
+  activation_email_subject: 'Активация учетной записи',
+  activation_email_text:
+    'Уважаемый(ая) {{fullName}}! Вы зарегистрировались на веб-портале. Для того, чтобы активировать Вашу учетную запись просим перейти по следующей ссылке. Если Вы не понимаете, о чём идет речь – просто проигнорируйте данное сообщение.\n\n{{link}}\n\nСсылка действительна {{hours}} ч.',
+  email_in_use_subject: 'Попытка регистрации с Вашим адресом электронной почты',
+  email_in_use_text:
+    'На портале была предпринята попытка зарегистрировать новую учетную запись с Вашим адресом электронной почты. Учетная запись с этим адресом уже существует: войдите в систему или восстановите пароль. Если это были не Вы – просто проигнорируйте данное сообщение.\n\n{{link}}',
 };
 
 const kk: Catalog = {
@@ -106,6 +131,30 @@ const kk: Catalog = {
   registry_legally_incapable:
     'Енгізілген ЖСН бойынша тіркелгі жасау мүмкін емес: «Жеке тұлғалар» мемлекеттік дерекқорының мәліметтері бойынша тұлға әрекетке қабілетсіз деп танылған. Түсініктеме алу үшін ХҚКО-ға жүгіну қажет',
   registry_refused: '{{kk}}',
+  // signatures: signing requests, signature login, certificate + password, registration, email activation
+  signing_purpose_unavailable: '«{{purpose}}» мақсаты үшін қол қою қолжетімсіз',
+  account_not_found:
+    'Осы сертификат бойынша тіркелгі табылмады. Тіркеуден өтіңіз: сертификат деректері автоматты түрде толтырылады',
+  wrong_password: 'Құпия сөз қате',
+  pending_login_invalid: 'Кіруді растау уақыты өтті. Сертификатты қайта таңдаңыз',
+  registration_succeeded: 'Жүйеде тіркеу сәтті өтті',
+  already_registered_iin:
+    'Осы ЖСН бар пайдаланушы тіркеліп қойған. Жүйеге кіріңіз немесе құпия сөзді қалпына келтіріңіз',
+  already_registered_bin: 'Осы БСН бар ұйым тіркеліп қойған. Заңды тұлғаны (БСН) тек бір рет тіркеуге болады',
+  not_a_certification_body: 'Осы БСН бар ұйым аккредиттелген сертификаттау органы емес',
+  mobile_phone_invalid: 'Ұялы нөмірді +7 7XX XXX XX XX пішімінде көрсетіңіз',
+  phone_invalid: 'Телефон нөмірін +7 XXX XXX XX XX пішімінде көрсетіңіз',
+  activation_link_invalid: 'Белсендіру сілтемесі жарамсыз немесе пайдаланылған',
+  activation_link_expired: 'Белсендіру сілтемесінің мерзімі өтті. Жаңа сілтеме сұраңыз',
+  email_activated: 'Электрондық пошта расталды. Жүйеге кіріңіз',
+  activation_resent:
+    'Егер тіркелгі белсендіруді күтсе, оның электрондық поштасына сілтемесі бар хат жіберілді',
+  activation_email_subject: 'Тіркелгіні белсендіру',
+  activation_email_text:
+    'Құрметті {{fullName}}! Сіз веб-порталда тіркелдіңіз. Тіркелгіңізді белсендіру үшін төмендегі сілтемеге өтіңіз. Егер бұл хабарламаның мәнін түсінбесеңіз — оны елемеуге болады.\n\n{{link}}\n\nСілтеме {{hours}} сағат жарамды.',
+  email_in_use_subject: 'Сіздің электрондық поштаңызбен тіркелу әрекеті',
+  email_in_use_text:
+    'Порталда Сіздің электрондық пошта мекенжайыңызбен жаңа тіркелгі тіркеу әрекеті жасалды. Бұл мекенжаймен тіркелгі бар: жүйеге кіріңіз немесе құпия сөзді қалпына келтіріңіз. Егер бұл Сіз болмасаңыз — хабарламаны елемеуге болады.\n\n{{link}}',
 };
 
 const en: Catalog = {
@@ -156,6 +205,30 @@ const en: Catalog = {
   registry_legally_incapable:
     'An account cannot be created for the IIN entered: according to the state database of individuals, the person has been declared legally incapable. For an explanation, contact a Public Service Centre',
   registry_refused: '{{en}}',
+  // signatures: signing requests, signature login, certificate + password, registration, email activation
+  signing_purpose_unavailable: 'Signing for the purpose "{{purpose}}" is not available',
+  account_not_found:
+    'No account was found for this certificate. Register: the certificate data will be filled in for you',
+  wrong_password: 'Wrong password',
+  pending_login_invalid: 'The sign-in confirmation has expired. Choose the certificate again',
+  registration_succeeded: 'Registration completed successfully',
+  already_registered_iin: 'A user with this IIN is already registered. Sign in or recover your password',
+  already_registered_bin:
+    'An organisation with this BIN is already registered. A legal entity (BIN) can be registered only once',
+  not_a_certification_body: 'The organisation with this BIN is not an accredited certification body',
+  mobile_phone_invalid: 'Enter a mobile number as +7 7XX XXX XX XX',
+  phone_invalid: 'Enter a phone number as +7 XXX XXX XX XX',
+  activation_link_invalid: 'The activation link is invalid or has already been used',
+  activation_link_expired: 'The activation link has expired. Request a new one',
+  email_activated: 'Your email address is confirmed. Please sign in',
+  activation_resent:
+    'If the account is awaiting activation, an email with a link has been sent to its address',
+  activation_email_subject: 'Account activation',
+  activation_email_text:
+    'Dear {{fullName}}! You have registered on the web portal. To activate your account, please follow the link below. If you do not know what this is about, simply ignore this message.\n\n{{link}}\n\nThe link is valid for {{hours}} hours.',
+  email_in_use_subject: 'An attempt to register with your email address',
+  email_in_use_text:
+    'Someone tried to register a new account on the portal with your email address. An account with this address already exists: sign in or recover your password. If it was not you, simply ignore this message.\n\n{{link}}',
 };
 
 export const catalogs: Record<Language, Catalog> = { ru, kk, en };

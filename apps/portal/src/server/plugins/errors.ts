@@ -9,12 +9,24 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
   const body: {
     error: { code: string; message: string; fields?: Record<string, string> } & Record<string, unknown>;
   } = {
-    error: { code: err.code, message: translate(lang, err.code, err.params) },
+    // `messageKey` picks a more specific text for the code (409 already_registered: by IIN or by BIN).
+    error: {
+      code: err.code,
+      message: translate(lang, String(err.params.messageKey ?? err.code), err.params),
+    },
   };
   if (err.fields) body.error.fields = err.fields;
   // Machine-readable extras the contract names (retryAfterSeconds for 423/429, check for 422; reasonCode and
   // registryCode for 403 registry_refused).
-  for (const k of ['retryAfterSeconds', 'check', 'reasonCode', 'registryCode'] as const)
+  // `reason` details a failed signature check; `certificate` is the verified certificate of 404 account_not_found.
+  for (const k of [
+    'retryAfterSeconds',
+    'check',
+    'reason',
+    'reasonCode',
+    'registryCode',
+    'certificate',
+  ] as const)
     if (err.params[k] !== undefined) body.error[k] = err.params[k];
   return reply.code(err.status).type('application/json; charset=utf-8').send(body);
 }
