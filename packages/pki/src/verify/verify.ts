@@ -230,6 +230,10 @@ export async function verifyCms(
     if (err instanceof CmsStructureError) return structureFailure(`malformed_cms: ${err.message}`, wanted);
     return structureFailure(`malformed_cms: ${(err as Error).message}`, wanted);
   }
+  // A certificate that does not parse makes the SignedData malformed (as pkijs, which reads them all, finds).
+  if (engine.view.certificates.some((c) => tryParse(c) === null)) {
+    return structureFailure('malformed_certificate_in_cms', engine.name, fallbackReason);
+  }
   if (engine.name === 'fast') {
     // pkijs also matches issuer names case-insensitively: let it judge signers we cannot find exactly.
     for (let i = 0; i < engine.view.signers.length; i++) {
