@@ -17,8 +17,10 @@ import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
+import { registerRegistrationRoutes } from '../modules/registration/routes';
 import { registerRegistryRoutes } from '../modules/registry/routes';
 import { createRegistryService } from '../modules/registry/service';
+import { registerSignatureLoginRoutes } from '../modules/signature-login/routes';
 import { registerSignatureRoutes } from '../modules/signatures/routes';
 import { createSignatureService } from '../modules/signatures/service';
 import { loadTrustStore } from '../modules/signatures/trust';
@@ -117,6 +119,8 @@ export async function buildApp(
   registerDevOutboxRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   registerSignatureRoutes(app, ctx);
+  registerSignatureLoginRoutes(app, ctx);
+  registerRegistrationRoutes(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);
 
   const serveIndex = await registerWeb(app, opts.web ?? 'off');
