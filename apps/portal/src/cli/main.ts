@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCaCommands } from './ca';
 import { registerSignCommand } from './sign';
 import { registerSignerCommand } from './signer';
+import { registerVerifyCommand } from './verify';
 
 // `npx tereze …` — the command-line contract of DESIGN.md.
 const program = new Command('tereze')
@@ -10,6 +11,7 @@ const program = new Command('tereze')
 registerCaCommands(program);
 registerSignCommand(program);
 registerSignerCommand(program);
+registerVerifyCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
