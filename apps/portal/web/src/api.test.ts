@@ -43,6 +43,11 @@ beforeAll(async () => {
           },
         });
       }
+      if (req.url === '/locked') {
+        return json(423, {
+          error: { code: 'login_locked', message: 'Вход временно заблокирован', retryAfterSeconds: 840 },
+        });
+      }
       if (req.url === '/html-error') {
         res.writeHead(502, { 'content-type': 'text/html' });
         return res.end('<h1>Bad gateway</h1>');
@@ -105,6 +110,15 @@ describe('api client', () => {
       message: 'Проверьте поля',
       fields: { email: 'Неверный e-mail' },
     });
+  });
+
+  it('keeps the extras of an error (retryAfterSeconds of 423 login_locked)', async () => {
+    const error = (await client()('/locked', { method: 'POST' }).catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(423);
+    expect(error.retryAfterSeconds).toBe(840);
+    expect(error.body.retryAfterSeconds).toBe(840);
+    const other = (await client()('/invalid', { method: 'POST' }).catch((e: unknown) => e)) as ApiError;
+    expect(other.retryAfterSeconds).toBeUndefined();
   });
 
   it('a non-JSON error still becomes an ApiError (code http_<status>)', async () => {

@@ -5,6 +5,8 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  /** Machine-readable extras some codes carry: retryAfterSeconds (423, 429), check (422), …. */
+  [extra: string]: unknown;
 }
 
 /** Any non-2xx answer. `status` 0 means the request never got an HTTP answer (network down, CORS, abort). */
@@ -12,6 +14,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields?: Record<string, string>;
+  /** The whole error object, for the extras a page needs (see ApiErrorBody). */
+  readonly body: ApiErrorBody;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);
@@ -19,6 +23,13 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.fields = body.fields;
+    this.body = body;
+  }
+
+  /** Seconds until a lock or rate limit ends (423 login_locked, 429), when the server said so. */
+  get retryAfterSeconds(): number | undefined {
+    const value = this.body.retryAfterSeconds;
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
   }
 }
 

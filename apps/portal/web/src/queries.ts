@@ -4,15 +4,28 @@ import { ApiError, api } from './api';
 /** What the shell needs from /api/v1/me; the identity module may send more. */
 export interface MeUser {
   id: string;
+  kind?: 'individual' | 'legal_entity' | 'certification_body' | string;
   fullName?: string | null;
   name?: string | null;
   email?: string | null;
   iin?: string | null;
+  bin?: string | null;
+  organizationName?: string | null;
+  emailVerified?: boolean;
+  mobilePhone?: string | null;
+  workPhone?: string | null;
+  roles?: string[];
+  /** A temporary password (recovery) must be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface PublicConfig {
   demo: boolean;
   portalName: string;
+  /** techreg | egz | egov (PASSWORD_POLICY). */
+  passwordPolicy?: string;
+  /** Where NCALayer (or, in DEMO, the built-in signer) listens. */
+  signerUrl?: string;
 }
 
 export type OutboxChannel = 'email' | 'sms';

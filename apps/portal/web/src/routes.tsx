@@ -2,10 +2,9 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
 import { RouteError } from './components/RouteError';
 import { Shell } from './layout/Shell';
+import { LoginPage } from './pages/auth/LoginPage';
 import { HomePage } from './pages/HomePage';
-import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { RegisterPage } from './pages/RegisterPage';
 
 // Pages beyond the first screen load as their own chunks. React.lazy (not the router's `lazy`) keeps the
 // header on screen while a chunk loads: the Suspense boundaries sit in Shell and CabinetLayout.
@@ -14,6 +13,15 @@ const CabinetLayout = lazy(() =>
 );
 const CabinetSectionPage = lazy(() =>
   import('./pages/cabinet/CabinetSectionPage').then((m) => ({ default: m.CabinetSectionPage })),
+);
+const ProfilePage = lazy(() =>
+  import('./pages/cabinet/ProfilePage').then((m) => ({ default: m.ProfilePage })),
+);
+const RegisterPage = lazy(() =>
+  import('./pages/auth/register/RegisterPage').then((m) => ({ default: m.RegisterPage })),
+);
+const ActivatePage = lazy(() =>
+  import('./pages/auth/ActivatePage').then((m) => ({ default: m.ActivatePage })),
 );
 const OutboxPage = lazy(() => import('./pages/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 
@@ -29,11 +37,13 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          { path: 'activate', element: <ActivatePage /> },
           {
             path: 'cabinet',
             element: <CabinetLayout />,
             children: [
               { index: true, element: <Navigate to="services" replace /> },
+              { path: 'profile', element: <ProfilePage /> },
               { path: ':section', element: <CabinetSectionPage /> },
               { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],

@@ -1,0 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { type MeUser, queryKeys } from '../../queries';
+
+/** After any successful login: the header knows the user at once; temporary passwords go to «Сменить пароль». */
+export function useSignedIn() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useCallback(
+    (user: MeUser | null | undefined) => {
+      if (user) queryClient.setQueryData(queryKeys.me, user);
+      else void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      navigate(user?.mustChangePassword ? '/cabinet/profile' : '/cabinet', { replace: true });
+    },
+    [queryClient, navigate],
+  );
+}
