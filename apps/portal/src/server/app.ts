@@ -17,6 +17,7 @@ import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
+import { registerIdentifyRoute } from '../modules/registration/identify';
 import { registerRegistrationRoutes } from '../modules/registration/routes';
 import { registerRegistryRoutes } from '../modules/registry/routes';
 import { createRegistryService } from '../modules/registry/service';
@@ -121,6 +122,7 @@ export async function buildApp(
   registerSignatureRoutes(app, ctx);
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);
+  registerIdentifyRoute(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);
 
   const serveIndex = await registerWeb(app, opts.web ?? 'off');
