@@ -12,8 +12,7 @@ import { LoginErrorAlert } from './LoginErrorAlert';
 import type { RegisterPrefill } from './register/wizard-state';
 import { useSignedIn } from './use-signed-in';
 
-/** Codes meaning "the certificate is fine, but nobody registered with it": go to the wizard (seed 001). */
-const NO_ACCOUNT_CODES = new Set(['account_not_found', 'not_registered', 'not_found']);
+type PasswordRequired = Extract<SignatureLoginAnswer, { result: 'password_required' }>;
 
 /** «ЭЦП»: sign the server's challenge with the AUTH key; then signed in, or the password step (seed 001). */
 export function SignatureLoginPanel() {
@@ -22,29 +21,25 @@ export function SignatureLoginPanel() {
   const signedIn = useSignedIn();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<KeyFilter>({});
-  const [pending, setPending] = useState<SignatureLoginAnswer | null>(null);
+  const [pending, setPending] = useState<PasswordRequired | null>(null);
 
   const login = useMutation({
     mutationFn: async () => signatureLogin(await sign('login', filter)),
     onSuccess: (answer) => {
-      if (answer.passwordRequired && answer.pendingLoginToken) setPending(answer);
+      if (answer.result === 'password_required') setPending(answer);
       else signedIn(answer.user);
     },
     onError: (error) => {
-      if (error instanceof ApiError && NO_ACCOUNT_CODES.has(error.code) && error.status === 404) {
+      // The certificate is valid but nobody registered with it: the wizard, prefilled (seed 001).
+      if (error instanceof ApiError && error.code === 'account_not_found') {
         const certificate = error.body.certificate as CertificateInfo | undefined;
-        const prefill: RegisterPrefill = {
-          fromLogin: true,
-          certificate,
-          registrationToken:
-            typeof error.body.registrationToken === 'string' ? error.body.registrationToken : undefined,
-        };
+        const prefill: RegisterPrefill = { fromLogin: true, certificate };
         navigate('/register', { state: { prefill } });
       }
     },
   });
 
-  if (pending?.pendingLoginToken) {
+  if (pending) {
     return (
       <CertificatePasswordStep
         answer={pending}
@@ -81,20 +76,18 @@ function CertificatePasswordStep({
   answer,
   onOtherCertificate,
 }: {
-  answer: SignatureLoginAnswer;
+  answer: PasswordRequired;
   onOtherCertificate: () => void;
 }) {
   const { t } = useTranslation();
   const signedIn = useSignedIn();
   const [password, setPassword] = useState('');
-  const holder = answer.holder ?? {};
-  const fullName = holder.fullName ?? answer.certificate?.fullName ?? '';
-  const organization = holder.organization ?? answer.certificate?.organization ?? null;
+  const { fullName, organization } = answer.greeting;
   const submit = useMutation({
-    mutationFn: () => signaturePasswordLogin(answer.pendingLoginToken!, password),
+    mutationFn: () => signaturePasswordLogin(answer.pendingLoginId, password),
     onSuccess: (result) => signedIn(result.user),
   });
-  const wrongPassword = submit.error instanceof ApiError && submit.error.code === 'invalid_credentials';
+  const wrongPassword = submit.error instanceof ApiError && submit.error.code === 'wrong_password';
 
   return (
     <form
@@ -122,7 +115,7 @@ function CertificatePasswordStep({
           autoComplete="current-password"
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
-          error={wrongPassword ? t('login.wrongPassword') : undefined}
+          error={wrongPassword ? submit.error?.message : undefined}
           required
         />
         {submit.isError && !wrongPassword && <LoginErrorAlert error={submit.error} />}

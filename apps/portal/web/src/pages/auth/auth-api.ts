@@ -10,14 +10,14 @@ import type { SignedAction } from '../../signing';
 export const AUTH_ROUTES = {
   passwordLogin: '/api/v1/auth/login/password',
   signatureLogin: '/api/v1/auth/login/signature',
-  signaturePassword: '/api/v1/auth/login/signature/password',
+  signaturePassword: '/api/v1/auth/login/certificate-password',
   otpRequest: '/api/v1/auth/otp',
   otpLogin: '/api/v1/auth/login/otp',
   identify: '/api/v1/registrations/identify',
   registrations: '/api/v1/registrations',
   agreement: '/api/v1/registrations/agreement',
-  activation: '/api/v1/registrations/activation',
-  resendActivation: '/api/v1/registrations/activation/resend',
+  activation: '/api/v1/auth/activate',
+  resendActivation: '/api/v1/auth/activation/resend',
   changePassword: '/api/v1/me/password',
   legalEntity: (bin: string) => `/api/v1/registry/legal-entities/${encodeURIComponent(bin)}`,
 } as const;
@@ -26,15 +26,21 @@ export interface UserAnswer {
   user: MeUser;
 }
 
-/** Signature login: signed in, or (certificate + password mode) the password step for the found holder. */
-export interface SignatureLoginAnswer {
-  user?: MeUser | null;
-  passwordRequired?: boolean;
-  /** The pending login the password step completes (single use, short-lived). */
-  pendingLoginToken?: string;
-  holder?: { fullName?: string | null; organization?: string | null };
-  certificate?: CertificateInfo;
-}
+/**
+ * Signature login: signed in, or (LOGIN_CERT_REQUIRES_PASSWORD, seed 001) the password step for the found
+ * holder. 404 account_not_found carries the verified `certificate` (CertificateInfo) in the error.
+ */
+export type SignatureLoginAnswer =
+  | { result: 'signed_in'; user: MeUser }
+  | {
+      result: 'password_required';
+      /** Sent back with the password (single use, 5 minutes). */
+      pendingLoginId: string;
+      expiresAt: string;
+      greeting: { fullName: string | null; organization: string | null };
+    };
+
+export type { CertificateInfo };
 
 export const passwordLogin = (login: string, password: string) =>
   api<UserAnswer>(AUTH_ROUTES.passwordLogin, { method: 'POST', body: { login, password } });
@@ -42,11 +48,8 @@ export const passwordLogin = (login: string, password: string) =>
 export const signatureLogin = (signed: SignedAction) =>
   api<SignatureLoginAnswer>(AUTH_ROUTES.signatureLogin, { method: 'POST', body: signed });
 
-export const signaturePasswordLogin = (pendingLoginToken: string, password: string) =>
-  api<UserAnswer>(AUTH_ROUTES.signaturePassword, {
-    method: 'POST',
-    body: { pendingLoginToken, password },
-  });
+export const signaturePasswordLogin = (pendingLoginId: string, password: string) =>
+  api<UserAnswer>(AUTH_ROUTES.signaturePassword, { method: 'POST', body: { pendingLoginId, password } });
 
 export interface OtpAnswer {
   /** Seconds the code stays valid (120 by default). */
@@ -62,7 +65,8 @@ export const otpLogin = (login: string, code: string) =>
 export const resendActivation = (login: string) =>
   api<unknown>(AUTH_ROUTES.resendActivation, { method: 'POST', body: { login } });
 
-export type ActivationAnswer = { ok?: boolean; user?: MeUser | null };
+/** 200 { messageCode: 'email_activated', message }; 400 activation_link_invalid / activation_link_expired. */
+export type ActivationAnswer = { messageCode: string; message: string };
 export const activate = (token: string) =>
   api<ActivationAnswer>(AUTH_ROUTES.activation, { method: 'POST', body: { token } });
 

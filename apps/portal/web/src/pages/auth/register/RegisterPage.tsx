@@ -7,7 +7,7 @@ import { usePageTitle } from '../../../page-title';
 import { isPasswordPolicy } from '../../../password-policy';
 import { usePublicConfig } from '../../../queries';
 import { RegistrationDone } from './RegistrationDone';
-import type { RegistrationAnswer } from './register-api';
+import { type RegistrationAnswer, SERVER_FIELD_ALIASES } from './register-api';
 import { CONTACT_FIELDS, StepContacts } from './StepContacts';
 import { StepIdentify } from './StepIdentify';
 import { StepKind } from './StepKind';
@@ -40,14 +40,14 @@ export function RegisterPage() {
   const [done, setDone] = useState<RegistrationAnswer | null>(null);
   const patch = (next: Partial<WizardState>) => setState((prev) => ({ ...prev, ...next }));
 
-  if (done) return <RegistrationDone email={done.email ?? state.contacts.email} />;
+  if (done) return <RegistrationDone message={done.message} email={done.email} />;
 
   /** Field errors of the registration route for step 3's fields: back to step 3 with them. */
   const handleFieldErrors = (error: unknown): boolean => {
     if (!(error instanceof ApiError) || !error.fields) return false;
     const errors: Partial<Record<keyof ContactValues, string>> = {};
     for (const [name, message] of Object.entries(error.fields)) {
-      const field = name === 'phone' ? 'mobilePhone' : name;
+      const field = SERVER_FIELD_ALIASES[name] ?? name;
       if ((CONTACT_FIELDS as readonly string[]).includes(field))
         errors[field as keyof ContactValues] = message;
     }

@@ -15,7 +15,7 @@ const TWELVE = /^\d{12}$/;
 
 type IdentifyPatch = Pick<
   WizardState,
-  'bin' | 'iin' | 'asIndividual' | 'employee' | 'organization' | 'certificate' | 'identificationId'
+  'bin' | 'iin' | 'asIndividual' | 'employee' | 'organization' | 'certificate'
 >;
 
 /**
@@ -41,7 +41,6 @@ export function StepIdentify({
     employee: state.employee,
     organization: state.organization,
     certificate: state.certificate,
-    identificationId: state.identificationId,
   });
   const [holderFilter, setHolderFilter] = useState<KeyFilter>({});
   const [tried, setTried] = useState(false);
@@ -58,8 +57,7 @@ export function StepIdentify({
       const filter: KeyFilter = byBin ? { bin: local.bin, iin: holderFilter.iin } : { iin: local.iin };
       return identify(await sign('identify', filter));
     },
-    onSuccess: (answer) =>
-      update({ certificate: answer.certificate, identificationId: answer.identificationId ?? null }),
+    onSuccess: (answer) => update({ certificate: answer.certificate }),
   });
 
   const binMismatch =

@@ -1,15 +1,12 @@
 import { api } from '../../../api';
 import type { CertificateInfo } from '../../../components/CertificateCard';
 import { toE164 } from '../../../phone';
-import type { MeUser } from '../../../queries';
 import type { SignedAction } from '../../../signing';
 import { AUTH_ROUTES } from '../auth-api';
 import { effectiveKind, type LegalEntity, type WizardState } from './wizard-state';
 
 export interface IdentifyAnswer {
   certificate: CertificateInfo;
-  /** Refers to this identification in the registration (single use), when the server issues one. */
-  identificationId?: string;
 }
 
 export const lookupLegalEntity = (bin: string) => api<LegalEntity>(AUTH_ROUTES.legalEntity(bin));
@@ -18,29 +15,40 @@ export const lookupLegalEntity = (bin: string) => api<LegalEntity>(AUTH_ROUTES.l
 export const identify = (signed: SignedAction) =>
   api<IdentifyAnswer>(AUTH_ROUTES.identify, { method: 'POST', body: signed });
 
+/** 201: «Регистрация в системе прошла успешно»; the account works once the e-mailed link is followed. */
 export interface RegistrationAnswer {
-  user?: MeUser | null;
-  email?: string | null;
-  activationRequired?: boolean;
+  messageCode: 'registration_succeeded';
+  message: string;
+  activationRequired: true;
+  email: string;
 }
 
-/** The body of POST /api/v1/registrations (DESIGN.md key route) from the wizard's state. */
+/**
+ * The body of POST /api/v1/registrations (DESIGN.md key route; docs/signatures.md) from the wizard's state.
+ * «Я являюсь сотрудником» registers the person's own account: the organisation's head gives access later.
+ */
 export function registrationBody(state: WizardState, signed: SignedAction) {
   const kind = effectiveKind(state);
   const { contacts } = state;
+  const work = contacts.workPhone.trim() ? (toE164(contacts.workPhone) ?? contacts.workPhone) : undefined;
   return {
     kind,
     ...signed,
     email: contacts.email.trim(),
     password: contacts.password,
     passwordRepeat: contacts.passwordRepeat,
-    mobilePhone: toE164(contacts.mobilePhone) ?? contacts.mobilePhone,
-    ...(contacts.workPhone.trim() ? { workPhone: toE164(contacts.workPhone) ?? contacts.workPhone } : {}),
+    phones: { mobile: toE164(contacts.mobilePhone) ?? contacts.mobilePhone, ...(work ? { work } : {}) },
+    acceptAgreement: true as const,
     ...(kind !== 'individual' && state.bin ? { bin: state.bin } : {}),
-    ...(state.employee && state.bin ? { employeeOfBin: state.bin } : {}),
-    ...(state.identificationId ? { identificationId: state.identificationId } : {}),
   };
 }
+
+/** The registration route's field names that are step 3's fields under another name. */
+export const SERVER_FIELD_ALIASES: Record<string, string> = {
+  'phones.mobile': 'mobilePhone',
+  phone: 'mobilePhone',
+  'phones.work': 'workPhone',
+};
 
 export const register = (body: ReturnType<typeof registrationBody>) =>
   api<RegistrationAnswer>(AUTH_ROUTES.registrations, { method: 'POST', body });

@@ -7,7 +7,6 @@ export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
 export interface RegisterPrefill {
   fromLogin?: boolean;
   certificate?: CertificateInfo;
-  registrationToken?: string;
 }
 
 /** The public registry data of the organisation found by «Найти» (GET /api/v1/registry/legal-entities/:bin). */
@@ -43,8 +42,6 @@ export interface WizardState {
   employee: boolean;
   organization: LegalEntity | null;
   certificate: CertificateInfo | null;
-  /** The identification (AUTH signature of step 2) the registration refers to, when the server gives one. */
-  identificationId: string | null;
   contacts: ContactValues;
 }
 
@@ -68,7 +65,6 @@ export function initialWizardState(prefill?: RegisterPrefill): WizardState {
     employee: false,
     organization: null,
     certificate,
-    identificationId: prefill?.registrationToken ?? null,
     contacts: { ...emptyContacts, email: certificate?.email?.toLowerCase() ?? '' },
   };
 }
