@@ -5,5 +5,6 @@ export default async function globalSetup() {
   buildWeb();
   const portal = await startPortal();
   process.env.E2E_BASE_URL = portal.url;
+  process.env.E2E_SIGNER_URL = portal.signerUrl;
   return () => portal.stop();
 }

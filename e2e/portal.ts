@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import WebSocket from 'ws';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -26,13 +27,38 @@ export function buildWeb() {
 
 export interface RunningPortal {
   url: string;
+  /** The DEMO signer of this portal (its own free port, so a running NCALayer or another portal cannot clash). */
+  signerUrl: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Starts the real portal (production web build, DEMO on) on a free port with a fresh embedded database. */
+/** Resolves once the signer at `url` greets like NCALayer ({"result":{"version":…}}), else rejects. */
+function signerGreets(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    const done = (error?: Error) => {
+      socket.removeAllListeners();
+      socket.on('error', () => {});
+      socket.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    socket.once('message', (data) => {
+      const version = JSON.parse(String(data))?.result?.version;
+      done(typeof version === 'string' ? undefined : new Error(`unexpected greeting ${data}`));
+    });
+    socket.once('error', (error) => done(error));
+  });
+}
+
+/**
+ * Starts the real portal (production web build, DEMO on) on a free port with a fresh embedded database, and
+ * waits until its built-in signer (on a free port of its own, SIGNER_PORT) answers.
+ */
 export async function startPortal(env: Record<string, string> = {}): Promise<RunningPortal> {
   const port = await freePort();
+  const signerPort = env.SIGNER_PORT ?? String(await freePort());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tereze-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/portal/src/server/main.ts'], {
@@ -47,6 +73,7 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Run
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      SIGNER_PORT: signerPort,
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -60,8 +87,24 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Run
     if (Date.now() > deadline) throw new Error('portal did not become healthy in 60 s');
     await new Promise((r) => setTimeout(r, 200));
   }
+  // The signer starts after the HTTP server (the first start issues the demo keys): wait for its greeting.
+  const signerUrl = signerPort === 'off' ? '' : `ws://127.0.0.1:${signerPort}/`;
+  while (signerUrl) {
+    if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}`);
+    try {
+      await signerGreets(signerUrl);
+      break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`the built-in signer did not answer at ${signerUrl} in 60 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const advertised = ((await (await fetch(`${url}/api/v1/config/public`)).json()) as { signerUrl?: string })
+    .signerUrl;
+  if (signerUrl && advertised !== signerUrl)
+    throw new Error(`the portal advertises ${advertised}, its signer is ${signerUrl}`);
   return {
     url,
+    signerUrl,
     process: child,
     stop: async () => {
       child.kill('SIGTERM');

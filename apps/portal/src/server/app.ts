@@ -16,6 +16,7 @@ import { registerIdentityRoutes } from '../modules/identity/routes';
 import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
+import { demoSignerConnectSrc } from '../modules/pki/demo';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
 import { registerIdentifyRoute } from '../modules/registration/identify';
 import { registerRegistrationRoutes } from '../modules/registration/routes';
@@ -91,7 +92,7 @@ export async function buildApp(
     req.lang = pickLanguage(req.cookies.lang, req.headers['accept-language']);
     reply.header('x-request-id', req.id);
   });
-  await registerSecurity(app);
+  await registerSecurity(app, config.DEMO ? demoSignerConnectSrc() : []);
   registerErrorHandling(app);
   registerCsrf(app, { secureCookies: config.PUBLIC_URL.startsWith('https:') });
   await app.register(rateLimit, {

@@ -6,7 +6,7 @@ import {
   devOutboxSmsProvider,
 } from '../modules/notifications/transports';
 import { createOutboxWorker } from '../modules/notifications/worker';
-import { startDemoPki } from '../modules/pki/demo';
+import { demoSignerPort, startDemoPki } from '../modules/pki/demo';
 import { loadDemoRegistryData } from '../modules/registry/embedded';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -57,7 +57,7 @@ async function main() {
     ctx.demoPki = await startDemoPki({
       dataDir: path.resolve(config.DATA_DIR),
       pkiBaseUrl: `${config.PUBLIC_URL}/pki`,
-      signerPort: process.env.SIGNER_PORT === 'off' ? null : Number(process.env.SIGNER_PORT ?? 13579),
+      signerPort: demoSignerPort(),
       allowedOrigins: [new URL(config.PUBLIC_URL).origin],
       onWarning: (message) => app.log.warn(message),
     });

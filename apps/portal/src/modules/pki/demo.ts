@@ -12,6 +12,24 @@ export interface DemoPki {
   close(): Promise<void>;
 }
 
+/** NCALayer's port, where the DEMO signer listens unless SIGNER_PORT says otherwise. */
+export const NCALAYER_PORT = 13579;
+
+/**
+ * SIGNER_PORT: the DEMO signer's port — a number (0 = any free port), `off` = no signer, unset = 13579. Tests
+ * that run beside another portal (or a real NCALayer) give a free port; the web app learns it from
+ * /api/v1/config/public and the CSP allows it.
+ */
+export function demoSignerPort(env: NodeJS.ProcessEnv = process.env): number | null {
+  const value = env.SIGNER_PORT?.trim();
+  if (value === 'off') return null;
+  if (!value) return NCALAYER_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`SIGNER_PORT: not a port: ${value}`);
+  return port;
+}
+
 export interface DemoPkiOptions {
   dataDir: string;
   /** Where the portal serves /pki (CRL, OCSP, CA certificates): written into every certificate. */
@@ -45,7 +63,7 @@ export async function startDemoPki(opts: DemoPkiOptions): Promise<DemoPki> {
       signer = await startSigner({
         keystoreDir,
         password: DEMO_KEY_PASSWORD,
-        port: opts.signerPort ?? 13579,
+        port: opts.signerPort ?? NCALAYER_PORT,
         tls: false,
         allowedOrigins: opts.allowedOrigins,
         ncaRoots: ca.caCertificates.map((c) => c.x509.toString('pem')),
@@ -55,4 +73,21 @@ export async function startDemoPki(opts: DemoPkiOptions): Promise<DemoPki> {
     }
   }
   return { ca, keystoreDir, signer, close: async () => signer?.close() };
+}
+
+/** The CSP connect-src entry the DEMO signer needs when it is not on NCALayer's port (which is always allowed). */
+export function demoSignerConnectSrc(env: NodeJS.ProcessEnv = process.env): string[] {
+  const port = demoSignerPort(env);
+  if (port === null || port === NCALAYER_PORT) return [];
+  return [port === 0 ? 'ws://127.0.0.1:*' : `ws://127.0.0.1:${port}`];
+}
+
+/** Where the web app finds the signer: the running DEMO signer, else NCALayer's own address. */
+export function signerUrlFor(
+  demo: boolean,
+  running: DemoPki | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  if (!demo) return `wss://127.0.0.1:${NCALAYER_PORT}/`;
+  return running?.signer?.url ?? `ws://127.0.0.1:${demoSignerPort(env) || NCALAYER_PORT}/`;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { pingDatabase } from '../../db/client';
 import type { AppContext } from '../../server/context';
 import { CSRF_COOKIE } from '../../server/plugins/csrf';
+import { signerUrlFor } from '../pki/demo';
 
 const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['up', 'down']) });
 
@@ -35,7 +36,13 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['system'],
         summary: 'Settings the web app needs',
         response: {
-          200: z.object({ demo: z.boolean(), portalName: z.string(), passwordPolicy: z.string() }),
+          200: z.object({
+            demo: z.boolean(),
+            portalName: z.string(),
+            passwordPolicy: z.string(),
+            /** Where the web app talks to NCALayer (DEMO: the built-in signer, ws://, SIGNER_PORT). */
+            signerUrl: z.string(),
+          }),
         },
       },
     },
@@ -44,7 +51,7 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext) {
       portalName: 'tereze',
       passwordPolicy: ctx.config.PASSWORD_POLICY,
       // NCALayer speaks wss with its own certificate; the demo's built-in signer speaks plain ws.
-      signerUrl: ctx.config.DEMO ? 'ws://127.0.0.1:13579/' : 'wss://127.0.0.1:13579/',
+      signerUrl: signerUrlFor(ctx.config.DEMO, ctx.demoPki),
     }),
   );
 
