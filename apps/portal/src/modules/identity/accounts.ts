@@ -1,4 +1,4 @@
-import { and, eq, ne, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { AppError } from '../../server/errors';
 import { type LoginIdentifier, normalizeEmail } from './login-identifier';
@@ -122,6 +122,31 @@ export function createAccountStore(db: Db, now: () => Date) {
 }
 
 export type AccountStore = ReturnType<typeof createAccountStore>;
+
+const accountColumns = Object.entries(getTableColumns(accounts));
+
+/** An account from a raw row (snake_case columns, driver values), for hand-written statements. */
+export function accountFromRow(row: Record<string, unknown>): Account {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of accountColumns) {
+    const value = row[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as Account;
+}
+
+/**
+ * The statement finding the account a login names (IIN → personal account first, else BIN → organisation,
+ * or email), or null when the login cannot name one.
+ */
+export function accountByLoginQuery(id: LoginIdentifier): SQL | null {
+  if (id.type === 'email') return sql`SELECT * FROM accounts WHERE email = ${id.value} LIMIT 1`;
+  if (id.type === 'iin_bin')
+    return sql`SELECT * FROM accounts
+      WHERE (kind = 'individual' AND iin = ${id.value}) OR (kind <> 'individual' AND bin = ${id.value})
+      ORDER BY (kind = 'individual') DESC LIMIT 1`;
+  return null;
+}
 
 /** What /api/v1/me and other modules show of an account (never the hash). */
 export function publicUser(a: Account) {

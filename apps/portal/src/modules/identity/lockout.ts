@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 
 export interface LockoutPolicy {
@@ -27,11 +27,11 @@ export function createLockout(db: Db, policy: LockoutPolicy, now: () => Date) {
   return {
     policy,
 
-    async reserve(hash: string): Promise<Reservation> {
+    /** The reserving statement (`RETURNING failures`, no row when refused), for composing with a lookup. */
+    reserveStatement(hash: string): SQL {
       const t = now();
       const windowStart = new Date(t.getTime() - windowMs);
-      const reserved = rowsOf<{ failures: number }>(
-        await db.execute(sql`
+      return sql`
           INSERT INTO login_throttle AS t (identifier_hash, failures, locked_until, updated_at)
           VALUES (${hash}, 1, NULL, ${iso(t)}::timestamptz)
           ON CONFLICT (identifier_hash) DO UPDATE SET
@@ -43,9 +43,38 @@ export function createLockout(db: Db, policy: LockoutPolicy, now: () => Date) {
           WHERE (t.locked_until IS NOT NULL AND t.locked_until <= ${iso(t)}::timestamptz)
              OR (t.locked_until IS NULL AND (t.failures < ${policy.maxFailures}
                  OR t.updated_at <= ${iso(windowStart)}::timestamptz))
-          RETURNING failures`),
-      );
-      if (reserved.length) return { allowed: true };
+          RETURNING failures`;
+    },
+
+    async reserve(hash: string): Promise<Reservation> {
+      const reserved = rowsOf<{ failures: number }>(await db.execute(this.reserveStatement(hash)));
+      return reserved.length ? { allowed: true } : this.refusal(hash);
+    },
+
+    /**
+     * reserve() and a lookup (`lookup` selects one row, e.g. the account the login names) in ONE statement:
+     * password login's hot path costs one round trip before the argon2id check. Returns the looked-up row
+     * only when the slot was reserved.
+     */
+    async reserveAndFind(
+      hash: string,
+      lookup: SQL | null,
+    ): Promise<{ reservation: Reservation; row: Record<string, unknown> | null }> {
+      const reserve = this.reserveStatement(hash);
+      const statement = lookup
+        ? sql`WITH r AS (${reserve})
+            SELECT (SELECT failures FROM r) AS reserved_failures, a.*
+            FROM (SELECT 1) AS one LEFT JOIN LATERAL (${lookup}) AS a ON true`
+        : sql`WITH r AS (${reserve}) SELECT (SELECT failures FROM r) AS reserved_failures`;
+      const [row] = rowsOf<Record<string, unknown>>(await db.execute(statement));
+      if (row.reserved_failures === null || row.reserved_failures === undefined)
+        return { reservation: await this.refusal(hash), row: null };
+      return { reservation: { allowed: true }, row: lookup && row.id ? row : null };
+    },
+
+    /** Why a reservation was refused: the time left on the lock. */
+    async refusal(hash: string): Promise<Reservation> {
+      const t = now();
       const [row] = rowsOf<{ locked_until: string | Date | null }>(
         await db.execute(sql`SELECT locked_until FROM login_throttle WHERE identifier_hash = ${hash}`),
       );

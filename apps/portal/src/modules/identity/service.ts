@@ -4,7 +4,16 @@ import type { Config } from '../../server/config';
 import { AppError } from '../../server/errors';
 import { translate } from '../../server/i18n/messages';
 import type { AuditService } from '../audit/service';
-import { type Account, createAccountStore, type NewAccount, publicUser, type Role } from './accounts';
+import { auditInsertStatement } from '../audit/statement';
+import {
+  type Account,
+  accountByLoginQuery,
+  accountFromRow,
+  createAccountStore,
+  type NewAccount,
+  publicUser,
+  type Role,
+} from './accounts';
 import { createLockout } from './lockout';
 import { identifierHash, type LoginIdentifier, normalizeLogin } from './login-identifier';
 import { assertNewPassword, hashPassword, type PasswordPolicy, verifyPassword } from './passwords';
@@ -144,24 +153,21 @@ export function createIdentityService(deps: IdentityDeps) {
       req: FastifyRequest,
       reply: FastifyReply,
       accountId: string,
-      opts: { method: LoginMethod },
+      opts: { method: LoginMethod; clearLoginThrottle?: string },
       tx?: Db,
     ) {
-      const run = async (t: Db) => {
-        const session = await sessions.start(req, reply, accountId, t);
-        await audit.record(
-          {
-            action: 'auth.login',
-            result: 'success',
-            actorUserId: accountId,
-            ...requestOrigin(req),
-            details: { method: opts.method },
-          },
-          t,
-        );
-        return session;
-      };
-      return tx ? run(tx) : db.transaction((t) => run(t as unknown as Db));
+      // The session, the journal entry and (password login) the counter reset commit as one statement.
+      const journal = auditInsertStatement({
+        action: 'auth.login',
+        result: 'success',
+        actorUserId: accountId,
+        ...requestOrigin(req),
+        details: { method: opts.method },
+      });
+      return sessions.start(req, reply, accountId, tx ?? db, {
+        clearLoginThrottle: opts.clearLoginThrottle,
+        journal,
+      });
     },
 
     /** 403 account_blocked / email_not_activated for accounts that may not sign in yet (any method). */
@@ -218,12 +224,13 @@ export function createIdentityService(deps: IdentityDeps) {
           details: { method: 'password', reason, login: maskLogin(id), identifierHash: hash, ...extra },
         });
 
-      const reservation = await lockout.reserve(hash);
+      // One statement: take a failure slot (or learn the login is locked) and find the account.
+      const { reservation, row } = await lockout.reserveAndFind(hash, accountByLoginQuery(id));
       if (!reservation.allowed) {
         await journalFailure('locked', null, { retryAfterSeconds: reservation.retryAfterSeconds });
         throw new AppError(423, 'login_locked', { retryAfterSeconds: reservation.retryAfterSeconds });
       }
-      const account = await accountStore.findByLogin(id);
+      const account = row ? accountFromRow(row) : null;
       if (!(await verifyPassword(account?.passwordHash, password))) {
         const failed = await lockout.failed(hash);
         await journalFailure(account ? 'wrong_password' : 'unknown_login', account);
@@ -244,16 +251,17 @@ export function createIdentityService(deps: IdentityDeps) {
         }
         throw new AppError(401, 'invalid_credentials');
       }
-      // The password was right: the count starts again whatever the account's state.
-      await lockout.clear(hash);
       const found = account!; // verifyPassword is false without an account
       try {
         service.assertCanSignIn(found);
       } catch (error) {
+        // The password was right: the count starts again whatever the account's state.
+        await lockout.clear(hash);
         await journalFailure((error as AppError).code, found);
         throw error;
       }
-      await service.startSession(req, reply, found.id, { method: 'password' });
+      // The count starts again, in the statement that stores the session.
+      await service.startSession(req, reply, found.id, { method: 'password', clearLoginThrottle: hash });
       return found;
     },
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { Account } from './accounts';
@@ -86,24 +86,44 @@ export function createSessions(db: Db, policy: SessionPolicy, now: () => Date) {
      * Signs the account in: revokes the session the request carried (rotation, against fixation), stores a
      * new one and sets the cookie. Pass the caller's transaction to commit it with the login's journal entry.
      */
-    async start(req: FastifyRequest, reply: FastifyReply, accountId: string, tx: Db = db): Promise<Session> {
-      const old = req.cookies[SESSION_COOKIE];
-      if (old && TOKEN_SHAPE.test(old)) await revokeById(sessionIdOf(old), tx);
+    async start(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      accountId: string,
+      tx: Db = db,
+      opts: { clearLoginThrottle?: string; journal?: SQL } = {},
+    ): Promise<Session> {
       const token = randomBytes(32).toString('base64url');
       const t = now();
-      const [session] = await tx
-        .insert(sessions)
-        .values({
-          id: sessionIdOf(token),
-          accountId,
-          createdAt: t,
-          lastSeenAt: t,
-          expiresAt: new Date(t.getTime() + Math.min(idleMs, absoluteMs)),
-          absoluteExpiresAt: new Date(t.getTime() + absoluteMs),
-          ip: req.ip || null,
-          userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
-        })
-        .returning();
+      const session: Session = {
+        id: sessionIdOf(token),
+        accountId,
+        createdAt: t,
+        lastSeenAt: t,
+        expiresAt: new Date(t.getTime() + Math.min(idleMs, absoluteMs)),
+        absoluteExpiresAt: new Date(t.getTime() + absoluteMs),
+        ip: req.ip || null,
+        userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
+        revokedAt: null,
+      };
+      // One atomic statement (a round trip counts on the login hot path): revoke the session the request
+      // carried (rotation), clear password login's failure counter, write the journal entry, store the session.
+      const ctes: SQL[] = [];
+      const old = req.cookies[SESSION_COOKIE];
+      if (old && TOKEN_SHAPE.test(old))
+        ctes.push(sql`rotated AS (UPDATE sessions SET revoked_at = ${t.toISOString()}::timestamptz
+          WHERE id = ${sessionIdOf(old)} AND revoked_at IS NULL)`);
+      if (opts.clearLoginThrottle)
+        ctes.push(
+          sql`cleared AS (DELETE FROM login_throttle WHERE identifier_hash = ${opts.clearLoginThrottle})`,
+        );
+      if (opts.journal) ctes.push(sql`journal AS (${opts.journal})`);
+      const prefix = ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ` : sql``;
+      await tx.execute(sql`${prefix}INSERT INTO sessions
+        (id, account_id, created_at, last_seen_at, expires_at, absolute_expires_at, ip, user_agent)
+        VALUES (${session.id}, ${accountId}::uuid, ${t.toISOString()}::timestamptz, ${t.toISOString()}::timestamptz,
+          ${session.expiresAt.toISOString()}::timestamptz, ${session.absoluteExpiresAt.toISOString()}::timestamptz,
+          ${session.ip}::inet, ${session.userAgent})`);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(), maxAge: Math.floor(absoluteMs / 1000) });
       resolved.delete(req);
       return session;
