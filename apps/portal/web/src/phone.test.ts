@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeKzPhone, isKzMobile as serverIsKzMobile } from '../../src/modules/registration/phones';
 import { formatKzPhone, isKzMobile, nationalDigits, toE164 } from './phone';
 
 describe('phone mask', () => {
@@ -29,8 +30,22 @@ describe('phone mask', () => {
     expect(toE164('+7 (701) 123-45')).toBeNull();
     expect(isKzMobile('+7 (701) 123-45-67')).toBe(true);
     expect(isKzMobile('+7 (747) 272-90-90')).toBe(true);
+    expect(isKzMobile('+7 (778) 272-90-90')).toBe(true);
     expect(isKzMobile('+7 (717) 272-90-90')).toBe(false);
+    expect(isKzMobile('+7 (727) 272-90-90')).toBe(false);
+    expect(isKzMobile('+7 (709) 272-90-90')).toBe(false);
     expect(isKzMobile('+7 (327) 272-90-90')).toBe(false);
     expect(isKzMobile('123')).toBe(false);
+  });
+});
+
+describe('agrees with the server', () => {
+  it('on every code from 700 to 799 and on what it sends', () => {
+    for (let code = 700; code <= 799; code++) {
+      const typed = `8 (${code}) 123-45-67`;
+      const server = normalizeKzPhone(typed);
+      expect(toE164(typed)).toBe(server);
+      expect(isKzMobile(typed), typed).toBe(serverIsKzMobile(server!));
+    }
   });
 });

@@ -26,7 +26,12 @@ export function toE164(input: string): string | null {
   return d.length === 10 ? `+7${d}` : null;
 }
 
-/** Kazakhstan's mobile codes are 70x, 74x–77x; 71x–73x are landlines (7172 Astana, 727 Almaty). */
+/**
+ * Mobile operators' codes, as the server checks them (apps/portal/src/modules/registration/phones.ts):
+ * 700–708, 747, 750–751, 760–764, 771, 775–778. City numbers start with 7 too (Astana 7172, Almaty 727).
+ */
+const MOBILE = /^\+7(70[0-8]|747|75[01]|76[0-4]|771|77[5-8])\d{7}$/;
+
 export function isKzMobile(input: string): boolean {
-  return /^\+77[04-7]\d{8}$/.test(toE164(input) ?? '');
+  return MOBILE.test(toE164(input) ?? '');
 }

@@ -150,9 +150,11 @@ export function StepIdentify({
       {local.certificate ? (
         <Stack gap="xs">
           <CertificateCard certificate={local.certificate} />
-          <Anchor component="button" type="button" size="sm" onClick={() => choose.mutate()}>
-            {t('register.otherCertificate')}
-          </Anchor>
+          <Group>
+            <Anchor component="button" type="button" size="sm" onClick={() => choose.mutate()}>
+              {t('register.otherCertificate')}
+            </Anchor>
+          </Group>
         </Stack>
       ) : (
         <Group>
