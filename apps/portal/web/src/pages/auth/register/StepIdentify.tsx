@@ -206,7 +206,8 @@ function OrganizationCard({ organization, kind }: { organization: LegalEntity; k
   const kk = currentLanguage() === 'kk';
   return (
     <Card withBorder padding="md" data-testid="organization-card">
-      <Text fw={600}>{kk ? organization.nameKk : organization.nameRu}</Text>
+      <Text fw={600}>{kk ? organization.shortNameKk : organization.shortNameRu}</Text>
+      <Text size="sm">{kk ? organization.nameKk : organization.nameRu}</Text>
       <Text size="sm">
         {t('register.orgRegistration', {
           number: organization.registrationNumber,

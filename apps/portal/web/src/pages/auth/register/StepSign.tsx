@@ -46,8 +46,8 @@ export function StepSign({
   }[kind];
   const organizationName = state.organization
     ? currentLanguage() === 'kk'
-      ? state.organization.nameKk
-      : state.organization.nameRu
+      ? state.organization.shortNameKk
+      : state.organization.shortNameRu
     : (certificate?.organization ?? null);
   const rows = [
     { label: t('register.summaryKind'), value: kindLabel },
