@@ -10,7 +10,7 @@
  * `POST /api/v1/auth/login/signature`: verification (chain, validity, OCSP from cache, key usage, policy,
  * content), single-use consume, account lookup, session, journal — the full path.
  */
-import { generateRsaKeyPair, isValidIin, signCms } from '@tereze/pki';
+import { generateRsaKeyPair, isValidIin, type KeyBundle, signCms } from '@tereze/pki';
 import { TestCA } from '@tereze/pki/test-ca';
 import type autocannon from 'autocannon';
 import type { AppContext } from '../apps/portal/src/server/context';
@@ -40,7 +40,7 @@ export async function prepareSignatureLogin(ctx: AppContext): Promise<SignatureL
   const ca = await TestCA.create({ baseUrl: `${ctx.config.PUBLIC_URL}/pki`, keys: { root, issuing, ocsp } });
   ctx.demoPki = { ca, keystoreDir: '', close: async () => {} };
 
-  const holders = [];
+  const holders: KeyBundle[] = [];
   for (const iin of benchIins(PEOPLE)) {
     const pair = await ca.issue({
       template: 'individual',

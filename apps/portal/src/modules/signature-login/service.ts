@@ -65,7 +65,8 @@ export function createSignatureLogin(ctx: Ctx) {
     ): Promise<SignatureLoginResult> {
       let verified: Awaited<ReturnType<typeof signatures.verify>>;
       try {
-        verified = await signatures.verify({ ...input, purpose: 'login' });
+        // Claimed (single use) before the CMS is checked; a refused signature releases the claim.
+        verified = await signatures.claimAndVerify({ ...input, purpose: 'login' });
       } catch (error) {
         if (error instanceof AppError)
           await journalFailure(req, 'signature', error.code, {
@@ -82,12 +83,10 @@ export function createSignatureLogin(ctx: Ctx) {
       };
       const account = await findAccountForCertificate(identity, cert);
       if (!account) {
-        await signatures.consume(verified.request.id);
         await journalFailure(req, 'signature', 'account_not_found', certFacts);
         throw new AppError(404, 'account_not_found', { certificate: certificateSummary(cert) });
       }
       if (account.status === 'blocked') {
-        await signatures.consume(verified.request.id);
         await journalFailure(req, 'signature', 'account_blocked', certFacts, account.id);
         throw new AppError(403, 'account_blocked');
       }
@@ -96,19 +95,16 @@ export function createSignatureLogin(ctx: Ctx) {
         const token = randomBytes(32).toString('base64url');
         const t = now();
         const expiresAt = new Date(t.getTime() + PENDING_LOGIN_TTL_MS);
-        await db.transaction(async (tx) => {
-          await signatures.consume(verified.request.id, tx as unknown as Db);
-          await tx.insert(signaturePendingLogins).values({
-            id: tokenHash(token),
-            accountId: account.id,
-            login: loginOf(account),
-            certificateSerial: cert.serialNumber,
-            createdAt: t,
-            expiresAt,
-          });
-          // Old pending logins are worthless: drop them on the way.
-          await tx.delete(signaturePendingLogins).where(lt(signaturePendingLogins.expiresAt, t));
+        await db.insert(signaturePendingLogins).values({
+          id: tokenHash(token),
+          accountId: account.id,
+          login: loginOf(account),
+          certificateSerial: cert.serialNumber,
+          createdAt: t,
+          expiresAt,
         });
+        // Old pending logins are worthless: drop them on the way.
+        await db.delete(signaturePendingLogins).where(lt(signaturePendingLogins.expiresAt, t));
         return {
           result: 'password_required',
           pendingLoginId: token,
@@ -123,15 +119,10 @@ export function createSignatureLogin(ctx: Ctx) {
       try {
         identity.assertCanSignIn(account);
       } catch (error) {
-        await signatures.consume(verified.request.id);
         await journalFailure(req, 'signature', (error as AppError).code, certFacts, account.id);
         throw error;
       }
-      await db.transaction(async (t) => {
-        const tx = t as unknown as Db;
-        await signatures.consume(verified.request.id, tx);
-        await identity.startSession(req, reply, account.id, { method: 'signature' }, tx);
-      });
+      await identity.startSession(req, reply, account.id, { method: 'signature' });
       return { result: 'signed_in', account };
     },
 

@@ -136,6 +136,40 @@ export function createSignatureService(deps: SignatureServiceDeps) {
     await db.delete(signingRequests).where(lt(signingRequests.expiresAt, cutoff));
   }
 
+  /** The CMS checks against a request already found usable. */
+  async function verifyClaimed(
+    request: SigningRequest,
+    input: VerifySignatureInput,
+    t: Date,
+  ): Promise<VerifiedSignature> {
+    if (request.accountId !== null && request.accountId !== (input.accountId ?? null))
+      throw signatureInvalid('signing_request', 'account_mismatch');
+    if (input.subjectId !== undefined && request.subjectId !== input.subjectId)
+      throw signatureInvalid('signing_request', 'subject_mismatch');
+    const { anchors, intermediates } = trustAnchors();
+    const report = await verifyCms(input.cms, {
+      trustAnchors: anchors,
+      intermediates,
+      purpose: PURPOSE_RULES[input.purpose].key,
+      expectedContent: request.data,
+      expectedIin: input.expectedIin,
+      expectedBin: input.expectedBin,
+      requiredRoles: input.requireRoles,
+      requiredSubjectKind: input.requireSubjectKind,
+      revocation,
+      now: t,
+    });
+    if (report.signers.length > 1) throw signatureInvalid('structure', 'one_signer_expected');
+    if (!report.valid) {
+      const failed = report.failedCheck ?? 'structure';
+      const reason = report.checks.find((c) => c.name === failed)?.reason;
+      throw signatureInvalid(failed, reason);
+    }
+    const signer = report.signers[0];
+    if (!signer?.profile) throw signatureInvalid('structure', 'signer_profile_unreadable');
+    return { request, certificate: signer.profile, signer };
+  }
+
   const service = {
     /** The OCSP/CRL checker (tests clear its cache after revoking). */
     revocation,
@@ -219,36 +253,10 @@ export function createSignatureService(deps: SignatureServiceDeps) {
         .limit(1);
       if (!request) throw signatureInvalid('signing_request', 'unknown');
       if (request.purpose !== input.purpose) throw signatureInvalid('signing_request', 'purpose_mismatch');
-      if (request.accountId !== null && request.accountId !== (input.accountId ?? null))
-        throw signatureInvalid('signing_request', 'account_mismatch');
-      if (input.subjectId !== undefined && request.subjectId !== input.subjectId)
-        throw signatureInvalid('signing_request', 'subject_mismatch');
       if (request.consumedAt) throw signatureInvalid('signing_request', 'already_used');
       const t = now();
       if (request.expiresAt.getTime() <= t.getTime()) throw signatureInvalid('signing_request', 'expired');
-
-      const { anchors, intermediates } = trustAnchors();
-      const report = await verifyCms(input.cms, {
-        trustAnchors: anchors,
-        intermediates,
-        purpose: PURPOSE_RULES[input.purpose].key,
-        expectedContent: request.data,
-        expectedIin: input.expectedIin,
-        expectedBin: input.expectedBin,
-        requiredRoles: input.requireRoles,
-        requiredSubjectKind: input.requireSubjectKind,
-        revocation,
-        now: t,
-      });
-      if (report.signers.length > 1) throw signatureInvalid('structure', 'one_signer_expected');
-      if (!report.valid) {
-        const failed = report.failedCheck ?? 'structure';
-        const reason = report.checks.find((c) => c.name === failed)?.reason;
-        throw signatureInvalid(failed, reason);
-      }
-      const signer = report.signers[0];
-      if (!signer?.profile) throw signatureInvalid('structure', 'signer_profile_unreadable');
-      return { request, certificate: signer.profile, signer };
+      return verifyClaimed(request, input, t);
     },
 
     /**
@@ -277,6 +285,42 @@ export function createSignatureService(deps: SignatureServiceDeps) {
           'signing_request',
           !row ? 'unknown' : row.consumedAt ? 'already_used' : 'expired',
         );
+      }
+    },
+
+    /**
+     * For an action that needs no transaction of its own (login): claims the request first — one atomic
+     * UPDATE … RETURNING, which also fetches the bytes — then verifies; a refused signature releases the
+     * claim, so a refusal leaves nothing changed. One statement fewer than verify + consume.
+     */
+    async claimAndVerify(input: VerifySignatureInput): Promise<VerifiedSignature> {
+      if (!UUID.test(input.signingRequestId)) throw signatureInvalid('signing_request', 'unknown');
+      const t = now();
+      const [claimed] = await db
+        .update(signingRequests)
+        .set({ consumedAt: t })
+        .where(
+          and(
+            eq(signingRequests.id, input.signingRequestId),
+            eq(signingRequests.purpose, input.purpose),
+            isNull(signingRequests.consumedAt),
+            gt(signingRequests.expiresAt, t),
+          ),
+        )
+        .returning();
+      if (!claimed) {
+        // Not claimable: the request checks name the reason (unknown, purpose, used, expired).
+        await service.verify(input);
+        throw signatureInvalid('signing_request', 'already_used');
+      }
+      try {
+        return await verifyClaimed({ ...claimed, consumedAt: null }, input, t);
+      } catch (error) {
+        await db
+          .update(signingRequests)
+          .set({ consumedAt: null })
+          .where(and(eq(signingRequests.id, claimed.id), eq(signingRequests.consumedAt, t)));
+        throw error;
       }
     },
 

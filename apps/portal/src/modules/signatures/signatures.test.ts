@@ -245,5 +245,7 @@ describe('verification of a signing request', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'signature_invalid', check: 'key_usage' });
+    // Login claims the request before checking the CMS; a refusal releases the claim.
+    expect(await consumedAt(login.id)).toBeNull();
   });
 });
