@@ -1,6 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { type Database, openDatabase, runMigrations } from '../db/client';
+import { type Database, migrationsFolder, openDatabase, runMigrations } from '../db/client';
 
 /**
  * An isolated, migrated database for one test file: fresh in-memory PGlite, or — when DATABASE_URL is set —
@@ -9,8 +12,8 @@ import { type Database, openDatabase, runMigrations } from '../db/client';
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    await runMigrations(database);
+    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: await migratedTemplate() });
+    await runMigrations(database); // a no-op on the template; kept so a stale template can never mislead
     return database;
   }
   const name = `tereze_t_${randomBytes(6).toString('hex')}`;
@@ -37,4 +40,28 @@ async function withAdmin(url: string, fn: (c: pg.Client) => Promise<unknown>): P
   } finally {
     await client.end();
   }
+}
+
+/**
+ * PGlite's initdb costs seconds per test file; a migrated data directory dumped once (per migration set)
+ * into the temp folder and loaded by every test file costs a fraction of that.
+ */
+async function migratedTemplate(): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const f of readdirSync(migrationsFolder)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()) {
+    hash.update(f).update(readFileSync(path.join(migrationsFolder, f)));
+  }
+  const file = path.join(os.tmpdir(), `tereze-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const database = await openDatabase({ dataDir: 'memory://' });
+  await runMigrations(database);
+  const dump = await database.dumpDataDir!();
+  await database.close();
+  // Write then rename: test files starting together never read a half-written template.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
+  return dump;
 }
