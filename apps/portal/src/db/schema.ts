@@ -7,3 +7,4 @@ export * from '../modules/registration/tables';
 export * from '../modules/registry/tables';
 export * from '../modules/signature-login/tables';
 export * from '../modules/signatures/tables';
+export * from '../modules/recovery/tables';
