@@ -8,3 +8,4 @@ export * from '../modules/registry/tables';
 export * from '../modules/signature-login/tables';
 export * from '../modules/signatures/tables';
 export * from '../modules/recovery/tables';
+export * from '../modules/otp/tables';
