@@ -78,13 +78,13 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Run
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error('portal did not become healthy in 60 s');
+    if (Date.now() > deadline) throw new Error('portal did not become healthy in 180 s');
     await new Promise((r) => setTimeout(r, 200));
   }
   // The signer starts after the HTTP server (the first start issues the demo keys): wait for its greeting.
@@ -95,7 +95,7 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Run
       await signerGreets(signerUrl);
       break;
     } catch {}
-    if (Date.now() > deadline) throw new Error(`the built-in signer did not answer at ${signerUrl} in 60 s`);
+    if (Date.now() > deadline) throw new Error(`the built-in signer did not answer at ${signerUrl} in 180 s`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const advertised = ((await (await fetch(`${url}/api/v1/config/public`)).json()) as { signerUrl?: string })
