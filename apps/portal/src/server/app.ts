@@ -16,6 +16,7 @@ import { registerIdentityRoutes } from '../modules/identity/routes';
 import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
+import { registerOtpRoutes } from '../modules/otp/routes';
 import { demoSignerConnectSrc } from '../modules/pki/demo';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
 import { registerIdentifyRoute } from '../modules/registration/identify';
@@ -118,6 +119,7 @@ export async function buildApp(
 
   registerSystemRoutes(app, ctx);
   registerIdentityRoutes(app, ctx);
+  registerOtpRoutes(app, ctx);
   registerDevOutboxRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   registerSignatureRoutes(app, ctx);

@@ -1,3 +1,4 @@
+import { otpMessagesEn, otpMessagesKk, otpMessagesRu } from '../../modules/otp/messages';
 import { recoveryMessagesEn, recoveryMessagesKk, recoveryMessagesRu } from '../../modules/recovery/messages';
 
 // Server-side messages (API errors) in the three portal languages; ru is the default, as in the seeds.
@@ -83,6 +84,7 @@ const ru: Catalog = {
   email_in_use_text:
     'На портале была предпринята попытка зарегистрировать новую учетную запись с Вашим адресом электронной почты. Учетная запись с этим адресом уже существует: войдите в систему или восстановите пароль. Если это были не Вы – просто проигнорируйте данное сообщение.\n\n{{link}}',
   ...recoveryMessagesRu,
+  ...otpMessagesRu,
 };
 
 const kk: Catalog = {
@@ -159,6 +161,7 @@ const kk: Catalog = {
   email_in_use_text:
     'Порталда Сіздің электрондық пошта мекенжайыңызбен жаңа тіркелгі тіркеу әрекеті жасалды. Бұл мекенжаймен тіркелгі бар: жүйеге кіріңіз немесе құпия сөзді қалпына келтіріңіз. Егер бұл Сіз болмасаңыз — хабарламаны елемеуге болады.\n\n{{link}}',
   ...recoveryMessagesKk,
+  ...otpMessagesKk,
 };
 
 const en: Catalog = {
@@ -234,6 +237,7 @@ const en: Catalog = {
   email_in_use_text:
     'Someone tried to register a new account on the portal with your email address. An account with this address already exists: sign in or recover your password. If it was not you, simply ignore this message.\n\n{{link}}',
   ...recoveryMessagesEn,
+  ...otpMessagesEn,
 };
 
 export const catalogs: Record<Language, Catalog> = { ru, kk, en };

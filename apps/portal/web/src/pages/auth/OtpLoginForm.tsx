@@ -13,7 +13,7 @@ const CODE_LENGTH = 6;
 
 /**
  * «Одноразовый пароль»: a 6-digit code by SMS to the registered mobile, valid 120 s with a visible countdown
- * (routes: POST /api/v1/auth/otp {login} → {expiresInSeconds}; POST /api/v1/auth/login/otp {login, code}).
+ * (routes: POST /api/v1/auth/otp/request {login} → {expiresInSeconds}; POST /api/v1/auth/otp/verify {login, code}).
  */
 export function OtpLoginForm() {
   const { t } = useTranslation();
