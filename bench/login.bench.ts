@@ -46,6 +46,8 @@ interface ServerReady {
   portalUrl: string;
   logins: string[];
   password: string;
+  /** 'pglite' or 'postgres' (DATABASE_URL). */
+  database: string;
   /** Signed login challenges for the signature-login run. */
   signature?: SignatureLoginPrepared;
 }
@@ -129,8 +131,11 @@ async function serve(): Promise<void> {
   hello.get('/', async () => ({ hello: 'world' }));
   await hello.listen({ port: 0, host: '127.0.0.1' });
 
-  const database = await openDatabase({ dataDir: 'memory://' });
-  await runMigrations(database);
+  // Embedded PGlite by default; with DATABASE_URL, a fresh database on that PostgreSQL (dropped at exit).
+  const database = process.env.DATABASE_URL
+    ? await (await import('../apps/portal/src/test/db')).createTestDatabase()
+    : await openDatabase({ dataDir: 'memory://' });
+  if (!process.env.DATABASE_URL) await runMigrations(database);
   const config = loadConfig({
     NODE_ENV: 'test',
     // DEMO: the signature-login run's test CA is trusted as the demo CA (OCSP answered in-process).
@@ -162,10 +167,11 @@ async function serve(): Promise<void> {
     portalUrl: address(app as unknown as typeof hello),
     logins,
     password: PASSWORD,
+    database: database.kind,
     signature,
   };
   process.send?.(ready);
-  process.on('disconnect', () => process.exit(0));
+  process.on('disconnect', () => void database.close().finally(() => process.exit(0)));
 }
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -243,7 +249,7 @@ Produced by \`npm run bench:login\` (\`bench/login.bench.ts\`); rerun it to refr
   by the server process, autocannon and the argon2 threads)
 - Servers in a child process on 127.0.0.1, autocannon at ${CONNECTIONS} connections for ${SECONDS} s each; raw hashing and
   password login alternate over ${ROUNDS} rounds and the round with the median ratio is shown; the portal on
-  embedded PGlite with ${ACCOUNTS} real accounts, correct passwords (round-robin over the accounts, so the lockout
+  ${ready.database === 'postgres' ? 'PostgreSQL (`DATABASE_URL`)' : 'embedded PGlite'} with ${ACCOUNTS} real accounts, correct passwords (round-robin over the accounts, so the lockout
   never refuses), every login doing the full path: lockout slot, account lookup, argon2id verify, session, journal.
 
 | measure | per second | p99 | note |
