@@ -9,3 +9,4 @@ export * from '../modules/signature-login/tables';
 export * from '../modules/signatures/tables';
 export * from '../modules/recovery/tables';
 export * from '../modules/otp/tables';
+export * from '../modules/operator/tables';
