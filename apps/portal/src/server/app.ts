@@ -20,6 +20,7 @@ import { registerOtpRoutes } from '../modules/otp/routes';
 import { demoSignerConnectSrc } from '../modules/pki/demo';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
 import { registerIdentifyRoute } from '../modules/registration/identify';
+import { registerRecoveryRoutes } from '../modules/recovery/routes';
 import { registerRegistrationRoutes } from '../modules/registration/routes';
 import { registerRegistryRoutes } from '../modules/registry/routes';
 import { createRegistryService } from '../modules/registry/service';
@@ -125,6 +126,7 @@ export async function buildApp(
   registerSignatureRoutes(app, ctx);
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);
+  registerRecoveryRoutes(app, ctx);
   registerIdentifyRoute(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);
 
