@@ -16,6 +16,7 @@ import { registerIdentityRoutes } from '../modules/identity/routes';
 import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
+import { registerOperatorRoutes } from '../modules/operator/routes';
 import { registerOtpRoutes } from '../modules/otp/routes';
 import { demoSignerConnectSrc } from '../modules/pki/demo';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
@@ -121,6 +122,7 @@ export async function buildApp(
   registerSystemRoutes(app, ctx);
   registerIdentityRoutes(app, ctx);
   registerOtpRoutes(app, ctx);
+  registerOperatorRoutes(app, ctx);
   registerDevOutboxRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   registerSignatureRoutes(app, ctx);

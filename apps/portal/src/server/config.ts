@@ -60,6 +60,10 @@ const envSchema = z.object({
   LOGIN_CERT_REQUIRES_PASSWORD: bool.default(false),
   ACTIVATION_LINK_HOURS: int(1, 720).default(24),
   OUTBOX_POLL_MS: int(50, 600_000).default(1000),
+  // Service-centre (ЦОН) operator registration (docs/operator.md): authorised BINs, the portal's signing key.
+  OPERATOR_BINS: z.string().default(''),
+  PORTAL_SIGNING_P12: z.string().min(1).optional(),
+  PORTAL_SIGNING_PASSWORD: z.string().optional(),
 });
 
 export type Config = Omit<z.output<typeof envSchema>, 'DEMO' | 'PUBLIC_URL'> & {

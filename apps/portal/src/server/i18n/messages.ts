@@ -1,3 +1,4 @@
+import { operatorMessagesEn, operatorMessagesKk, operatorMessagesRu } from '../../modules/operator/messages';
 import { otpMessagesEn, otpMessagesKk, otpMessagesRu } from '../../modules/otp/messages';
 import { recoveryMessagesEn, recoveryMessagesKk, recoveryMessagesRu } from '../../modules/recovery/messages';
 
@@ -85,6 +86,7 @@ const ru: Catalog = {
     'На портале была предпринята попытка зарегистрировать новую учетную запись с Вашим адресом электронной почты. Учетная запись с этим адресом уже существует: войдите в систему или восстановите пароль. Если это были не Вы – просто проигнорируйте данное сообщение.\n\n{{link}}',
   ...recoveryMessagesRu,
   ...otpMessagesRu,
+  ...operatorMessagesRu,
 };
 
 const kk: Catalog = {
@@ -162,6 +164,7 @@ const kk: Catalog = {
     'Порталда Сіздің электрондық пошта мекенжайыңызбен жаңа тіркелгі тіркеу әрекеті жасалды. Бұл мекенжаймен тіркелгі бар: жүйеге кіріңіз немесе құпия сөзді қалпына келтіріңіз. Егер бұл Сіз болмасаңыз — хабарламаны елемеуге болады.\n\n{{link}}',
   ...recoveryMessagesKk,
   ...otpMessagesKk,
+  ...operatorMessagesKk,
 };
 
 const en: Catalog = {
@@ -238,6 +241,7 @@ const en: Catalog = {
     'Someone tried to register a new account on the portal with your email address. An account with this address already exists: sign in or recover your password. If it was not you, simply ignore this message.\n\n{{link}}',
   ...recoveryMessagesEn,
   ...otpMessagesEn,
+  ...operatorMessagesEn,
 };
 
 export const catalogs: Record<Language, Catalog> = { ru, kk, en };

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../server/context';
+import { errorResponse } from '../identity/schema';
+import { createOperatorService } from './service';
+
+const signedMessage = z.object({
+  data: z.base64().max(8_000).describe('Base64 of the canonical JSON bytes'),
+  cms: z.base64().max(64_000).describe('Base64 attached CMS over those bytes'),
+});
+
+/** ЦОН workstation → portal (docs/operator.md). */
+export function registerOperatorRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const operator = createOperatorService(ctx);
+
+  r.post(
+    '/api/v1/operator/registrations',
+    {
+      schema: {
+        tags: ['operator'],
+        summary:
+          "Register a person (or regenerate the password) on a service-centre workstation's signed request",
+        description:
+          'Body: canonical JSON {requestId, iin, email?, mobile, action, timestamp} signed by an authorised ' +
+          "organisation's SIGN key. Answer: canonical JSON {requestId, result, login, password, portalUrl, slipUrl, " +
+          "timestamp} signed by the portal's key. Refusals: 400 operator_request_invalid / operator_request_expired; " +
+          '422 signature_invalid; 403 operator_not_authorised / registry_refused (seed 002 texts); ' +
+          '409 operator_request_replayed; 404 account_not_found_by_iin (reset_password).',
+        body: signedMessage,
+        response: {
+          200: signedMessage,
+          400: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req) => operator.handle(req, req.body),
+  );
+}
