@@ -23,6 +23,12 @@ const RegisterPage = lazy(() =>
 const ActivatePage = lazy(() =>
   import('./pages/auth/ActivatePage').then((m) => ({ default: m.ActivatePage })),
 );
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/recovery/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./pages/recovery/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const OutboxPage = lazy(() => import('./pages/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 
 /** The route table. To add a page: create it under pages/, add a route here, texts to locales/*.json. */
@@ -38,6 +44,8 @@ export const routes: RouteObject[] = [
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'activate', element: <ActivatePage /> },
+          { path: 'password/forgot', element: <ForgotPasswordPage /> },
+          { path: 'password/reset', element: <ResetPasswordPage /> },
           {
             path: 'cabinet',
             element: <CabinetLayout />,
