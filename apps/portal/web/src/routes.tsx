@@ -23,12 +23,7 @@ const RegisterPage = lazy(() =>
 const ActivatePage = lazy(() =>
   import('./pages/auth/ActivatePage').then((m) => ({ default: m.ActivatePage })),
 );
-const ForgotPasswordPage = lazy(() =>
-  import('./pages/recovery/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
-);
-const ResetPasswordPage = lazy(() =>
-  import('./pages/recovery/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
-);
+const SlipPage = lazy(() => import('./pages/operator/SlipPage').then((m) => ({ default: m.SlipPage })));
 const OutboxPage = lazy(() => import('./pages/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 
 /** The route table. To add a page: create it under pages/, add a route here, texts to locales/*.json. */
@@ -44,8 +39,6 @@ export const routes: RouteObject[] = [
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'activate', element: <ActivatePage /> },
-          { path: 'password/forgot', element: <ForgotPasswordPage /> },
-          { path: 'password/reset', element: <ResetPasswordPage /> },
           {
             path: 'cabinet',
             element: <CabinetLayout />,
@@ -56,6 +49,7 @@ export const routes: RouteObject[] = [
               { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],
           },
+          { path: 'operator/slip/:id', element: <SlipPage /> },
           { path: 'dev/outbox', element: <OutboxPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -107,6 +107,9 @@ describe('ЦОН operator registration', () => {
     expect(answer).toMatchObject({ result: 'registered', login: CITIZEN });
     expect(answer.password).toMatch(/^.{12,}$/);
     expect(answer.portalUrl).toBe(`${t.ctx.config.PUBLIC_URL}/login`);
+    const slip = new URL(answer.slipUrl);
+    expect(slip.pathname).toMatch(/^\/operator\/slip\/req-/);
+    expect(new URLSearchParams(slip.hash.slice(1)).get('password')).toBe(answer.password);
 
     const report = await verifyCms(cms, {
       trustAnchors: [pki.ca.root.certificate],

@@ -187,7 +187,8 @@ export function createOperatorService(ctx: AppContext) {
           login: request.iin,
           password,
           portalUrl: `${config.PUBLIC_URL}/login`,
-          slipUrl: `${config.PUBLIC_URL}/operator/slip`,
+          // The password travels in the fragment, which browsers never send to a server (docs/operator.md).
+          slipUrl: `${config.PUBLIC_URL}/operator/slip/${encodeURIComponent(request.requestId)}#${new URLSearchParams({ login: request.iin, password })}`,
           timestamp: t.toISOString(),
         },
         RESPONSE_KEYS,
