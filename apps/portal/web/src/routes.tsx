@@ -23,6 +23,12 @@ const RegisterPage = lazy(() =>
 const ActivatePage = lazy(() =>
   import('./pages/auth/ActivatePage').then((m) => ({ default: m.ActivatePage })),
 );
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/recovery/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./pages/recovery/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const SlipPage = lazy(() => import('./pages/operator/SlipPage').then((m) => ({ default: m.SlipPage })));
 const OutboxPage = lazy(() => import('./pages/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 
@@ -39,6 +45,8 @@ export const routes: RouteObject[] = [
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'activate', element: <ActivatePage /> },
+          { path: 'password/forgot', element: <ForgotPasswordPage /> },
+          { path: 'password/reset', element: <ResetPasswordPage /> },
           {
             path: 'cabinet',
             element: <CabinetLayout />,
