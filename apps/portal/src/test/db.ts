@@ -27,7 +27,19 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
     url: url.toString(),
     close: async () => {
       await database.close();
-      await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdmin(adminUrl, async (c) => {
+        // pool.end() resolves before the server has seen every connection go; dropping WITH (FORCE) at once
+        // would terminate them mid-goodbye (FATAL 57P01 surfacing as unhandled errors). Wait for them first.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await c.query(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      });
     },
   };
 }
