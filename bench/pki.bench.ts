@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createRevocationChecker, generateRsaKeyPair, signCms, verifyCms } from '@tereze/pki';
@@ -128,7 +128,10 @@ result and the OCSP answer come from caches. What remains is that one RSA public
 OpenSSL figure above is its ceiling), two SHA-256 passes, the report objects and the async call
 chain; the measured machine is shared with other processes, so absolute figures vary run to run.
 `;
-  writeFileSync(join(root, 'docs', 'benchmarks.md'), md);
+  // Other benchmarks' sections (`<!-- bench:NAME -->`, e.g. bench:login) follow this one; keep them.
+  const file = join(root, 'docs', 'benchmarks.md');
+  const others = existsSync(file) ? (readFileSync(file, 'utf8').match(/<!-- bench:[\s\S]*$/)?.[0] ?? '') : '';
+  writeFileSync(file, others ? `${md.trimEnd()}\n\n${others}` : md);
   console.log('\nwrote docs/benchmarks.md');
 }
 
