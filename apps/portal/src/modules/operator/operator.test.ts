@@ -18,6 +18,7 @@ const CITIZEN = DEMO_REGISTRY_IINS.individual;
 const REFUSED =
   'Невозможно создать учетную запись по введенному ИИН. За разъяснениями необходимо обратиться в отдел документирования населения в ЦОН';
 
+const ADMIN_PASSWORD = 'Admin1%pass';
 const clock = movableClock();
 const dataDir = mkdtempSync(join(tmpdir(), 'tereze-operator-'));
 let t: TestApp;
@@ -61,6 +62,12 @@ beforeAll(async () => {
   ).sign;
   await t.ctx.identity.createAccount({ kind: 'individual', iin: OPERATOR_IIN, roles: ['user', 'operator'] });
   await t.ctx.identity.createAccount({ kind: 'individual', iin: DEMO_REGISTRY_IINS.head, roles: ['user'] });
+  await t.ctx.identity.createAccount({
+    kind: 'individual',
+    iin: DEMO_REGISTRY_IINS.entrepreneur,
+    roles: ['user', 'admin'],
+    password: ADMIN_PASSWORD,
+  });
 }, 90_000);
 afterAll(async () => {
   await t?.close();
@@ -222,5 +229,29 @@ describe('ЦОН operator registration', () => {
         expect(res.json().error.message).toContain(code);
       });
     }
+  });
+
+  it('an administrator grants the operator role; then that operator may register', async () => {
+    const head = await t.ctx.identity.findByIin(DEMO_REGISTRY_IINS.head);
+    const url = `/api/v1/admin/accounts/${head!.id}/operator`;
+    const stranger = apiClient(t.app);
+    await stranger.init();
+    expect((await stranger.post(url, { grant: true })).statusCode).toBe(401);
+
+    const admin = apiClient(t.app);
+    await admin.init();
+    const login = await admin.post('/api/v1/auth/login/password', {
+      login: DEMO_REGISTRY_IINS.entrepreneur,
+      password: ADMIN_PASSWORD,
+    });
+    expect(login.statusCode).toBe(200);
+    const granted = await admin.post(url, { grant: true });
+    expect(granted.statusCode).toBe(200);
+    expect(granted.json().roles).toEqual(['user', 'operator']);
+
+    const res = await send(await signed(requestJson({ iin: DEMO_REGISTRY_IINS.notInMobileBase }), noRoleKey));
+    expect(res.statusCode, res.body).toBe(200);
+
+    expect((await admin.post(url, { grant: false })).json().roles).toEqual(['user']);
   });
 });

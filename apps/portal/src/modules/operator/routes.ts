@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context';
+import { AppError } from '../../server/errors';
 import { errorResponse } from '../identity/schema';
 import { createOperatorService } from './service';
 
@@ -40,5 +41,47 @@ export function registerOperatorRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => operator.handle(req, req.body),
+  );
+
+  r.post(
+    '/api/v1/admin/accounts/:id/operator',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Grant or withdraw the service-centre operator role of a personal account (role admin)',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ grant: z.boolean() }),
+        response: {
+          200: z.object({ roles: z.array(z.string()) }),
+          400: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const { account: admin } = await ctx.identity.requireRole(req, 'admin');
+      const account = await ctx.identity.findAccountById(req.params.id);
+      if (!account) throw new AppError(404, 'not_found');
+      if (account.kind !== 'individual')
+        throw new AppError(400, 'validation_failed', {}, { id: 'individual' });
+      const others = account.roles.filter((role) => role !== 'operator');
+      const roles = req.body.grant ? [...others, 'operator'] : others;
+      await ctx.database.db.transaction(async (tx) => {
+        await ctx.identity.updateAccount(account.id, { roles }, tx);
+        await ctx.audit.record(
+          {
+            action: 'admin.operator_role',
+            result: 'success',
+            actorUserId: admin.id,
+            ip: req.ip,
+            userAgent: req.headers['user-agent'],
+            details: { accountId: account.id, grant: req.body.grant },
+          },
+          tx,
+        );
+      });
+      return { roles };
+    },
   );
 }
