@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api';
-import { signingErrorText, useSign } from '../../signing';
+import { KeyFilterFields } from '../../components/KeyFilterFields';
+import { type KeyFilter, signingErrorText, useSign } from '../../signing';
 import { recoverBySignature } from './recovery-api';
 
 /**
@@ -14,11 +15,12 @@ import { recoverBySignature } from './recovery-api';
 export function SignatureRecoveryForm() {
   const { t } = useTranslation();
   const sign = useSign();
+  const [filter, setFilter] = useState<KeyFilter>({});
   const [newPassword, setNewPassword] = useState('');
   const [newPasswordRepeat, setNewPasswordRepeat] = useState('');
   const send = useMutation({
     mutationFn: async () =>
-      recoverBySignature({ ...(await sign('recovery')), newPassword, newPasswordRepeat }),
+      recoverBySignature({ ...(await sign('recovery', filter)), newPassword, newPasswordRepeat }),
   });
   const fields = send.error instanceof ApiError ? send.error.fields : undefined;
   return (
@@ -48,6 +50,7 @@ export function SignatureRecoveryForm() {
           autoComplete="new-password"
           required
         />
+        <KeyFilterFields value={filter} onChange={setFilter} />
         <Text size="xs" c="dimmed">
           {t('recovery.allRequired')}
         </Text>

@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+import {
+  activationLink,
+  chooseKeyOf,
+  chooseKind,
+  collectConsoleErrors,
+  DEMO,
+  fillContacts,
+  logout,
+  newestEmail,
+  passwordLogin,
+  shot,
+} from './identity';
+import { type RunningPortal, startPortal } from './portal';
+
+const person = DEMO.individual;
+const CHOSEN = 'Chosen3#pass';
+const SIGNED = 'Signed4$pass';
+let portal: RunningPortal;
+
+// A portal of its own (own database and signer port), so the recovered account is this spec's alone.
+test.beforeAll(async () => {
+  test.setTimeout(200_000);
+  portal = await startPortal();
+});
+test.afterAll(async () => portal?.stop());
+
+/**
+ * «Забыли пароль?» → the link path (seed 001): link mailed → following it mails a temporary password (a second
+ * visit is refused) → login only lets the password be changed → then the ЭЦП path (seed 002): new password set
+ * by signing the recovery request with the AUTH key → login with it.
+ */
+test('recovery: e-mail link → temporary password → forced change; ЭЦП → new password', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const errors = collectConsoleErrors(page, [{ path: '/api/v1/auth/recovery/link/confirm', status: 400 }]);
+  const base = portal.url;
+
+  // An activated account (wizard with the AUTH key at step 2, activation link).
+  await page.goto(`${base}/register`);
+  await chooseKind(page, 'Физическое лицо');
+  await page.getByRole('textbox', { name: /^ИИН/ }).fill(person.iin);
+  await page.getByRole('button', { name: 'Выбрать сертификат' }).click();
+  await expect(page.getByRole('region', { name: 'Данные сертификата' })).toContainText(person.fullName);
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await fillContacts(page, person);
+  await page.getByRole('button', { name: 'Подписать и зарегистрироваться' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Регистрация в системе прошла успешно' }),
+  ).toBeVisible();
+  await page.goto(await activationLink(request, base, person.email));
+  await expect(page.getByText('Электронная почта подтверждена')).toBeVisible();
+
+  // «Забыли пароль?» from the login page → the link path.
+  await page.goto(`${base}/login`);
+  await page.getByRole('link', { name: 'Забыли пароль?' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Восстановление пароля' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Ссылка для восстановления на e-mail' }).check();
+  await page.getByLabel('Логин пользователя').fill(person.email);
+  await page.getByRole('button', { name: 'Восстановить' }).click();
+  await expect(page.locator('[data-state=sent]')).toHaveText(
+    'На указанный адрес электронной почты отправлено письмо с инструкциями для изменения пароля',
+  );
+  await shot(page, 'recovery-link-sent');
+
+  const linkMail = await newestEmail(request, base, person.email, /\/password\/reset\?token=/);
+  const link = new URL(/https?:\/\/\S+\/password\/reset\?token=[\w%-]+/.exec(linkMail.body)![0]);
+  const resetUrl = `${base}${link.pathname}${link.search}`;
+  await page.goto(resetUrl);
+  await expect(
+    page.getByText(
+      'На указанный адрес электронной почты отправлено письмо с временным паролем и инструкциями',
+    ),
+  ).toBeVisible();
+  await shot(page, 'recovery-temporary-sent');
+  await page.goto(resetUrl);
+  await expect(
+    page.getByText('Ссылка для восстановления пароля недействительна или уже использована'),
+  ).toBeVisible();
+
+  // The temporary password signs in, straight to the password change.
+  const mail = await newestEmail(request, base, person.email, /временный пароль/);
+  const temporary = /временный пароль: (\S+)/.exec(mail.body)![1];
+  await passwordLogin(page, base, person.iin, temporary);
+  await expect(page).toHaveURL(/\/cabinet\/profile/);
+  await page.getByLabel('Текущий пароль').fill(temporary);
+  await page.getByLabel('Новый пароль').fill(CHOSEN);
+  await page.getByLabel('Подтверждение пароля').fill(CHOSEN);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Пароль изменен. Сеансы на других устройствах завершены.')).toBeVisible();
+  await logout(page);
+
+  // ЭЦП path: the new password, then the recovery request signed with the person's AUTH key.
+  await page.goto(`${base}/password/forgot`);
+  await page.getByRole('radio', { name: 'Восстановление пароля через ЭЦП' }).check();
+  await page.getByRole('textbox', { name: 'Новый пароль' }).fill(SIGNED);
+  await page.getByLabel('Подтверждение пароля').fill(SIGNED);
+  await chooseKeyOf(page, { iin: person.iin });
+  await page.getByRole('button', { name: 'Выбрать сертификат' }).click();
+  await expect(page.locator('[data-state=changed]')).toContainText(
+    'Пароль изменен. Войдите в систему с новым паролем',
+  );
+  await shot(page, 'recovery-signature-done');
+  await passwordLogin(page, base, person.iin, SIGNED);
+  await expect(page).toHaveURL(/\/cabinet/);
+  expect(errors).toEqual([]);
+});
