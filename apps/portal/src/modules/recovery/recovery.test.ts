@@ -258,6 +258,14 @@ describe('path 3: IIN + document, BIN + registration certificate (seed 002)', ()
       message: 'Введенные данные не соответствуют данным учетной записи',
     });
     expect(await state()).toEqual(before);
+    const journal = (await auditActions(t.database, 'account.password.recovery')).slice(-4);
+    expect(journal.map((e) => [e.result, e.details.method, e.details.reason])).toEqual([
+      ['failure', 'document', 'data_mismatch'],
+      ['failure', 'document', 'data_mismatch'],
+      ['failure', 'document', 'data_mismatch'],
+      ['failure', 'document', 'unknown_account'],
+    ]);
+    expect(journal[0].details.login).toBe('8710****1427');
     const bad = await c.post('/api/v1/auth/recovery/document', { ...individual, issueDate: '15.03.2019' });
     expect(bad.json().error.code).toBe('validation_failed');
   });
