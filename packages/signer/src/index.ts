@@ -31,3 +31,9 @@ export {
   type TlsMaterial,
 } from './tls';
 export type { CmsOptions, CmsSigner, KeyPurpose, KeyRule, SignerKey } from './types';
+export {
+  parseXmlStrict,
+  signXmlEnveloped,
+  XmlInputError,
+  type XmlSignOptions,
+} from './xml-sign';

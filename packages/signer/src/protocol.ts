@@ -17,12 +17,13 @@ import {
   utilsResult,
 } from './shapes';
 import type { SignerKey } from './types';
+import { signXmlEnveloped, type XmlSignOptions } from './xml-sign';
 
 export const BASICS = 'kz.gov.pki.knca.basics';
 export const COMMON_UTILS = 'kz.gov.pki.knca.commonUtils';
 
-/** Signs XML with XMLDSig; absent = XML requests get NCALayer's error shape. */
-export type XmlSigner = (xml: string, key: SignerKey) => Promise<string> | string;
+/** Signs XML with XMLDSig (default: signXmlEnveloped, as NCALayer signs). */
+export type XmlSigner = (xml: string, key: SignerKey, options?: XmlSignOptions) => Promise<string> | string;
 
 export interface ProtocolOptions {
   keystore: Keystore;
@@ -76,6 +77,7 @@ function describeNone(choice: Choice): string {
 export function createSession(options: ProtocolOptions): ProtocolSession {
   const { keystore } = options;
   const ncaRoots = options.ncaRoots ?? [];
+  const signXml: XmlSigner = options.signXml ?? signXmlEnveloped;
   let locale = 'ru';
 
   const report = (module: string, method: string, outcome: string) =>
@@ -142,9 +144,8 @@ export function createSession(options: ProtocolOptions): ProtocolSession {
     const { key } = choice;
 
     if (format === 'xml') {
-      if (!options.signXml) return basicsError('XML signing is not supported by the tereze signer');
       const signed: string[] = [];
-      for (const xml of items) signed.push(await signXmlOrFail(xml, key));
+      for (const xml of items) signed.push(await signXml(xml, key));
       // NCALayer answers xml requests with an array even for one document
       return basicsResult(signed);
     }
@@ -157,11 +158,6 @@ export function createSession(options: ProtocolOptions): ProtocolSession {
       }
     }
     return basicsResult(isArray ? pems : pems[0]);
-  }
-
-  async function signXmlOrFail(xml: string, key: SignerKey): Promise<string> {
-    if (!options.signXml) throw new Error('XML signing is not supported by the tereze signer');
-    return options.signXml(xml, key);
   }
 
   function chooseForUtils(storage: string, keyType: string | undefined): Choice {
@@ -231,15 +227,19 @@ export function createSession(options: ProtocolOptions): ProtocolSession {
       case 'signXmls': {
         const many = method === 'signXmls';
         const docsOk = many ? Array.isArray(args[2]) && args[2].every((x) => typeof x === 'string') : str(2);
-        if (!str(0) || !str(1) || !docsOk) return argumentMismatch(method);
-        if (!options.signXml) return utilsError('XML signing is not supported by the tereze signer');
+        const xpathOk = (i: number) => args[i] === undefined || args[i] === null || str(i);
+        if (!str(0) || !str(1) || !docsOk || !xpathOk(3) || !xpathOk(4)) return argumentMismatch(method);
+        const xpaths: XmlSignOptions = {
+          tbsElementXPath: (args[3] as string | undefined) ?? undefined,
+          signatureParentElementXPath: (args[4] as string | undefined) ?? undefined,
+        };
         const choice = chooseForUtils(args[0] as string, args[1] as string);
         if (choice.kind === 'cancelled') return utilsCancelled();
         if (choice.kind === 'none') return utilsError(describeNone(choice));
         try {
           const docs = many ? (args[2] as string[]) : [args[2] as string];
           const signed: string[] = [];
-          for (const xml of docs) signed.push(await signXmlOrFail(xml, choice.key));
+          for (const xml of docs) signed.push(await signXml(xml, choice.key, xpaths));
           return utilsResult(many ? signed : signed[0]);
         } catch (err) {
           return utilsError(errorText(err));
