@@ -36,6 +36,8 @@ export interface SignCmsOptions {
   signingTime?: Date;
   /** Include the chain certificates besides the signer's own. Default true. */
   includeChain?: boolean;
+  /** eContentType OID (default id-data); e.g. id-ct-TSTInfo for a timestamp token. */
+  eContentType?: string;
 }
 
 const SEQ = 0x30;
@@ -144,7 +146,7 @@ export async function signCms(
   signer: KeyBundle,
   opts: SignCmsOptions = {},
 ): Promise<Uint8Array> {
-  const contentType = encodeOid(CMS.data);
+  const contentType = encodeOid(opts.eContentType ?? CMS.data);
   const signerInfo = buildSignerInfo(signer, contentType, sha256(data), opts.signingTime ?? new Date());
   const encap = opts.detached
     ? encodeTlv(SEQ, contentType)

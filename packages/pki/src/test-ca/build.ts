@@ -38,6 +38,8 @@ export interface CertificateSpec {
   keyUsage?: KeyUsageSpec | null;
   /** EKU OIDs; null or [] leaves the extension out. */
   ekus?: string[] | null;
+  /** Mark extKeyUsage critical (RFC 3161 requires it for a TSA). */
+  ekusCritical?: boolean;
   policies?: string[];
   crlUrls?: string[];
   deltaCrlUrls?: string[];
@@ -83,7 +85,7 @@ export async function buildCertificate(spec: CertificateSpec): Promise<ParsedCer
   }
   if (spec.keyUsage) extensions.push(new x509.KeyUsagesExtension(keyUsageFlags(spec.keyUsage), true));
   if (spec.ekus && spec.ekus.length > 0)
-    extensions.push(new x509.ExtendedKeyUsageExtension(spec.ekus, false));
+    extensions.push(new x509.ExtendedKeyUsageExtension(spec.ekus, spec.ekusCritical === true));
   if (!spec.omitSki) extensions.push(await x509.SubjectKeyIdentifierExtension.create(publicKey));
   if (spec.issuerSki) extensions.push(new x509.AuthorityKeyIdentifierExtension(spec.issuerSki, false));
   if (spec.policies && spec.policies.length > 0) {

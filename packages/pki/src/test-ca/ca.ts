@@ -39,6 +39,7 @@ import {
   TEMPLATES,
   type TemplateName,
 } from './templates';
+import { type TimestampOptions, timestampToken } from './tsa';
 
 export const ROOT_CN = 'tereze TEST ROOT (RSA)';
 export const ISSUING_CN = 'tereze TEST ҰКО (RSA)';
@@ -97,6 +98,7 @@ export interface CustomIssueOptions {
   basicConstraints?: CertificateSpec['basicConstraints'];
   keyUsage?: KeyUsageSpec | null;
   ekus?: string[] | null;
+  ekusCritical?: boolean;
   policies?: string[];
   sanEmails?: string[];
   ocspNoCheck?: boolean;
@@ -146,6 +148,25 @@ export class TestCA {
     this.root = root;
     this.issuing = issuing;
     this.ocspResponder = ocsp;
+  }
+
+  private tsaBundle: Promise<KeyBundle> | undefined;
+
+  /** The test TSA: issued by the issuing CA, EKU id-kp-timeStamping (critical); created on first use. */
+  tsa(): Promise<KeyBundle> {
+    this.tsaBundle ??= this.issueCustom({
+      subject: caSubjectName('tereze TEST TSA (RSA)'),
+      keyUsage: { digitalSignature: true, nonRepudiation: true },
+      ekus: [EKU.timeStamping],
+      ekusCritical: true,
+      label: 'tsa',
+    });
+    return this.tsaBundle;
+  }
+
+  /** An RFC 3161 TimeStampToken (DER ContentInfo) over a SHA-256 imprint, signed by `tsa()`. */
+  async timestamp(messageImprintHash: Uint8Array, opts: TimestampOptions = {}): Promise<Uint8Array> {
+    return timestampToken(await this.tsa(), messageImprintHash, opts);
   }
 
   get baseUrl(): string {
@@ -378,6 +399,7 @@ export class TestCA {
       keyUsage:
         opts.keyUsage === undefined ? { digitalSignature: true, nonRepudiation: true } : opts.keyUsage,
       ekus: opts.ekus,
+      ekusCritical: opts.ekusCritical,
       policies: opts.policies,
       sanEmails: opts.sanEmails,
       ocspNoCheck: opts.ocspNoCheck,

@@ -25,3 +25,12 @@ export {
   type TemplateDef,
   type TemplateName,
 } from './templates';
+export {
+  addTimestampToken,
+  OID_CT_TSTINFO,
+  signatureImprint,
+  signerSignature,
+  TEST_TSA_POLICY,
+  type TimestampOptions,
+  timestampToken,
+} from './tsa';

@@ -27,6 +27,7 @@ import { cmsInputToDer } from './input';
 import type { CertificateInput, VerifyOptions } from './options';
 import { policyCheck, profileOf } from './policy';
 import { parseSignedDataReference, type ReferenceParse, verifySignerReference } from './reference-engine';
+import { verifyTimestampToken } from './timestamp';
 
 const DEFAULT_SKEW_MS = 5 * 60_000;
 
@@ -361,8 +362,15 @@ async function verifySigner(
       timeSource = 'signing-time';
     }
   }
+  // A valid trusted timestamp over this signature proves it existed at genTime (documents: that is the time).
   if (s.timestampTokens.length > 0) {
-    checks.push(check('timestamp', true, 'present_not_evaluated: the signing-time rule applies'));
+    const verdict = await timestampVerdict(s, ctx, now, skew);
+    if (!verdict.ok) checks.push(check('timestamp', false, verdict.reason));
+    else if (opts.purpose === 'document') {
+      checks.push(check('timestamp', true));
+      at = verdict.genTime;
+      timeSource = 'timestamp';
+    } else checks.push(check('timestamp', true, 'login_is_checked_now'));
   }
 
   // chain + validity
@@ -423,6 +431,18 @@ async function verifySigner(
     verificationTime: at.toISOString(),
     timeSource,
     chain: chain.ok ? chain.path.map((c) => c.fingerprint) : undefined,
+  });
+}
+
+async function timestampVerdict(s: SignerView, ctx: SignerContext, now: Date, skewMs: number) {
+  if (s.timestampTokens.length > 1) return { ok: false as const, reason: 'timestamp_more_than_one_token' };
+  return verifyTimestampToken(s.timestampTokens[0], s.signature, {
+    anchors: ctx.anchors,
+    intermediates: ctx.pool,
+    now,
+    skewMs,
+    fetchAia: ctx.opts.fetchAia,
+    fetch: ctx.opts.fetch,
   });
 }
 
