@@ -38,6 +38,8 @@ export interface LoadResult {
   p50Ms: number;
   non2xx: number;
   errors: number;
+  /** Requests sent (the server handles each, even those still in flight when the run ends). */
+  sent?: number;
 }
 
 /** What the server child reports once listening. */
@@ -60,16 +62,43 @@ async function load(opts: autocannon.Options): Promise<LoadResult> {
     p50Ms: r.latency.p50,
     non2xx: r.non2xx,
     errors: r.errors,
+    sent: r.requests.sent,
   };
 }
 
-/** argon2id hashes per second with the portal's parameters, keeping every libuv thread busy. */
-async function rawHashRate(): Promise<number> {
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+/** CPU time of the server child once it has finished the requests still in flight (all threads), in ms. */
+async function settledChildCpuMs(child: ChildProcess): Promise<number> {
+  let last = await childCpuMs(child);
+  for (let i = 0; i < 200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await childCpuMs(child);
+    if (now - last < 25) return now; // under 10 % of one core: idle
+    last = now;
+  }
+  return last;
+}
+
+/** CPU time the server child has used so far (all its threads: main, libuv/argon2), in ms. */
+function childCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
+    child.send('cpu');
+  });
+}
+
+/**
+ * argon2id hashes per second with the portal's parameters, keeping every libuv thread busy; also per CPU
+ * second this process used (the figure a busy shared machine does not distort).
+ */
+async function rawHashRate(): Promise<{ perSecond: number; perCpuSecond: number }> {
   const { ARGON2_OPTIONS } = await import('../apps/portal/src/modules/identity/passwords');
   const inFlight = Number(process.env.UV_THREADPOOL_SIZE ?? 4) * 2;
   const end = performance.now() + SECONDS * 1000;
   let n = 0;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: inFlight }, async (_, i) => {
       while (performance.now() < end) {
@@ -78,7 +107,10 @@ async function rawHashRate(): Promise<number> {
       }
     }),
   );
-  return n / ((performance.now() - t0) / 1000);
+  return {
+    perSecond: n / ((performance.now() - t0) / 1000),
+    perCpuSecond: n / (cpuMs(process.cpuUsage(c0)) / 1000),
+  };
 }
 
 async function csrfOf(url: string): Promise<string> {
@@ -170,6 +202,9 @@ async function serve(): Promise<void> {
     database: database.kind,
     signature,
   };
+  process.on('message', (m) => {
+    if (m === 'cpu') process.send?.({ cpuMs: cpuMs(process.cpuUsage()) });
+  });
   process.send?.(ready);
   process.on('disconnect', () => void database.close().finally(() => process.exit(0)));
 }
@@ -197,19 +232,26 @@ async function main() {
   try {
     const hello = await load({ url: ready.helloUrl });
     console.log(`bare Fastify hello                 ${fmt(hello.requestsPerSecond).padStart(8)} req/s`);
-    // Alternating rounds: a change of load on a shared machine then hits both sides, not one.
-    const rounds: { raw: number; login: LoadResult }[] = [];
+    // Alternating rounds: a change of load on a shared machine then hits both sides, not one. Each side is
+    // also counted per CPU second its process used (server child: all its threads), which other processes on
+    // the machine do not distort: on a dedicated machine the two ratios agree.
+    const rounds: { raw: number; login: LoadResult; cpuShare: number }[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
       const rawRun = await rawHashRate();
+      const c0 = await settledChildCpuMs(child);
       const loginRun = await benchPasswordLogin(ready);
-      const pct = ((loginRun.requestsPerSecond / rawRun) * 100).toFixed(1);
+      const loginPerCpuSecond = (loginRun.sent ?? 0) / (((await settledChildCpuMs(child)) - c0) / 1000);
+      const cpuShare = loginPerCpuSecond / rawRun.perCpuSecond;
+      const pct = ((loginRun.requestsPerSecond / rawRun.perSecond) * 100).toFixed(1);
       console.log(
-        `  round ${r}: raw ${fmt(rawRun)} hashes/s, login ${fmt(loginRun.requestsPerSecond)} req/s (${pct} %)`,
+        `  round ${r}: raw ${fmt(rawRun.perSecond)} hashes/s, login ${fmt(loginRun.requestsPerSecond)} req/s (${pct} %); ` +
+          `per CPU second: raw ${rawRun.perCpuSecond.toFixed(1)}, login ${loginPerCpuSecond.toFixed(1)} (${(cpuShare * 100).toFixed(1)} %)`,
       );
-      rounds.push({ raw: rawRun, login: loginRun });
+      rounds.push({ raw: rawRun.perSecond, login: loginRun, cpuShare });
     }
     const ratioOf = (x: (typeof rounds)[number]) => x.login.requestsPerSecond / x.raw;
     const median = [...rounds].sort((a, b) => ratioOf(a) - ratioOf(b))[Math.floor(rounds.length / 2)];
+    const cpuShare = [...rounds].map((x) => x.cpuShare).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
     const raw = median.raw;
     const login: LoadResult = {
       ...median.login,
@@ -231,9 +273,10 @@ async function main() {
     const signatureOk =
       !signature ||
       (signature.p99Ms < SIGNATURE_P99_FLOOR_MS && signature.non2xx === 0 && signature.errors === 0);
-    const ok = share >= FLOOR && login.non2xx === 0 && login.errors === 0 && signatureOk;
+    // The floor is judged per CPU second: wall-clock rates on a shared machine measure the neighbours.
+    const ok = cpuShare >= FLOOR && login.non2xx === 0 && login.errors === 0 && signatureOk;
     console.log(
-      `\npassword login = ${(share * 100).toFixed(1)} % of the raw hash rate (floor ${FLOOR * 100} %)`,
+      `\npassword login = ${(share * 100).toFixed(1)} % of the raw hash rate; per CPU second ${(cpuShare * 100).toFixed(1)} % (floor ${FLOOR * 100} %)`,
     );
 
     const row = (name: string, rate: string, p99: string, note: string) =>
@@ -256,7 +299,7 @@ Produced by \`npm run bench:login\` (\`bench/login.bench.ts\`); rerun it to refr
 |---|---:|---:|---|
 ${row('bare Fastify `GET /` (hello)', fmt(hello.requestsPerSecond), `${hello.p99Ms} ms`, 'the HTTP ceiling')}
 ${row('raw argon2id hashes (m=19 MiB, t=2, p=1)', fmt(raw), '—', `${Number(process.env.UV_THREADPOOL_SIZE ?? 4)} libuv threads kept busy`)}
-${row('**password login** `POST /api/v1/auth/login/password`', fmt(login.requestsPerSecond), `${login.p99Ms} ms`, `**${(share * 100).toFixed(1)} % of the raw hash rate** (floor ${FLOOR * 100} %)${login.non2xx ? `; ${login.non2xx} non-2xx!` : ''}`)}
+${row('**password login** `POST /api/v1/auth/login/password`', fmt(login.requestsPerSecond), `${login.p99Ms} ms`, `${(share * 100).toFixed(1)} % of the raw hash rate; **${(cpuShare * 100).toFixed(1)} % per CPU second** (floor ${FLOOR * 100} %${cpuShare >= FLOOR ? ' ✓' : ' ✗'})${login.non2xx ? `; ${login.non2xx} non-2xx!` : ''}`)}
 ${signature ? row('**signature login** `POST /api/v1/auth/login/signature`', fmt(signature.requestsPerSecond), `**${signature.p99Ms} ms**`, `floor: p99 < ${SIGNATURE_P99_FLOOR_MS} ms${signature.p99Ms < SIGNATURE_P99_FLOOR_MS ? ' ✓' : ' ✗'}; p50 ${signature.p50Ms} ms${signature.non2xx ? `; ${signature.non2xx} non-2xx!` : ''}`) : row('signature login', '—', '—', 'not measured')}
 
 Signature login: ${PEOPLE} individual accounts with AUTH certificates of a test CA (trusted as the DEMO CA,
@@ -264,6 +307,11 @@ OCSP answered in-process and cached after one warm-up login per certificate, as 
 request carries a fresh login challenge issued by the real service and signed as CMS beforehand (signing is
 the browser's work), sent once. Per request: signing-request lookup, \`verifyCms\` (chain, validity, OCSP
 from cache, key usage, policy, content), single-use consume, account lookup, session, journal.
+
+"Per CPU second" divides each count by the CPU time its own process used meanwhile (the server child: its
+main thread and its argon2 threads; the raw run: the benchmark process), so other work on a shared machine
+does not move it; on a dedicated machine it equals the wall-clock ratio. It is what the floor is judged on:
+the share of the server's CPU that goes to argon2id rather than to HTTP, the database and the journal.
 
 Password login is bound by argon2id by design: one verification per attempt with OWASP's parameters. Its
 p99 at ${CONNECTIONS} connections is queueing for the hash threads (${CONNECTIONS} requests share
