@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { isFreshDataDir, readBaseTemplate, writeBaseTemplate } from './pglite-template';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -41,8 +42,15 @@ export async function openDatabase(opts: {
 }
 
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  const onDisk = !dataDir.startsWith('memory://');
+  const fresh = onDisk && isFreshDataDir(dataDir);
+  if (onDisk) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir,
+    loadDataDir: loadDataDir ?? (fresh ? readBaseTemplate() : undefined),
+  });
+  // No template yet (install skipped it): keep this start's empty cluster for the next fresh directory.
+  if (fresh && !loadDataDir && !readBaseTemplate()) await writeBaseTemplate().catch(() => {});
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
