@@ -34,7 +34,9 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<number> | undefined;
 
   async function claim(): Promise<OutboxMessage[]> {
-    const now = new Date();
+    // The database's clock, not ours: rows are stamped with now() in microseconds, and a JS Date (milliseconds,
+    // another process's clock) read just after an insert can fall before it.
+    const now = sql`now()`;
     const due = db
       .select({ id: outboxMessages.id })
       .from(outboxMessages)
@@ -51,7 +53,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       .update(outboxMessages)
       .set({
         status: 'sending',
-        lockedUntil: new Date(now.getTime() + leaseMs),
+        lockedUntil: sql`now() + ${leaseMs} * interval '1 millisecond'`,
         attempts: sql`${outboxMessages.attempts} + 1`,
       })
       .where(inArray(outboxMessages.id, due))
