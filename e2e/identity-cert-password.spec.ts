@@ -1,13 +1,11 @@
 import { expect, test } from '@playwright/test';
 import {
-  activationLink,
   chooseKeyOf,
-  chooseKind,
   collectConsoleErrors,
   DEMO,
-  fillContacts,
   logout,
   PASSWORD,
+  registerAndActivateIndividual,
   shot,
 } from './identity';
 import { type RunningPortal, startPortal } from './portal';
@@ -40,19 +38,7 @@ test('certificate + password: «Здравствуйте …», wrong password, 
   const base = portal.url;
 
   // Register and activate through the wizard (identification by the AUTH key at step 2).
-  await page.goto(`${base}/register`);
-  await chooseKind(page, 'Физическое лицо');
-  await page.getByRole('textbox', { name: /^ИИН/ }).fill(person.iin);
-  await page.getByRole('button', { name: 'Выбрать сертификат' }).click();
-  await expect(page.getByRole('region', { name: 'Данные сертификата' })).toContainText(person.fullName);
-  await page.getByRole('button', { name: 'Далее' }).click();
-  await fillContacts(page, person);
-  await page.getByRole('button', { name: 'Подписать и зарегистрироваться' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Регистрация в системе прошла успешно' }),
-  ).toBeVisible();
-  await page.goto(await activationLink(request, base, person.email));
-  await expect(page.getByText('Электронная почта подтверждена')).toBeVisible();
+  await registerAndActivateIndividual(page, request, base, person);
 
   // ЭЦП → the password page of seed 001.
   const chooseCertificate = async () => {

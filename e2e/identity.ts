@@ -126,3 +126,25 @@ export async function chooseKind(
   await page.getByRole('button', { name: 'Далее' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('Шаг 2 из 4');
 }
+
+/** Registers an individual through the wizard (identified by the AUTH key at step 2) and activates the email. */
+export async function registerAndActivateIndividual(
+  page: Page,
+  request: APIRequestContext,
+  base: string,
+  person: { iin: string; fullName: string; email: string; mobile: string },
+) {
+  await page.goto(`${base}/register`);
+  await chooseKind(page, 'Физическое лицо');
+  await page.getByRole('textbox', { name: /^ИИН/ }).fill(person.iin);
+  await page.getByRole('button', { name: 'Выбрать сертификат' }).click();
+  await expect(page.getByRole('region', { name: 'Данные сертификата' })).toContainText(person.fullName);
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await fillContacts(page, person);
+  await page.getByRole('button', { name: 'Подписать и зарегистрироваться' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Регистрация в системе прошла успешно' }),
+  ).toBeVisible();
+  await page.goto(await activationLink(request, base, person.email));
+  await expect(page.getByText('Электронная почта подтверждена')).toBeVisible();
+}

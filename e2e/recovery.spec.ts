@@ -1,14 +1,12 @@
 import { expect, test } from '@playwright/test';
 import {
-  activationLink,
   chooseKeyOf,
-  chooseKind,
   collectConsoleErrors,
   DEMO,
-  fillContacts,
   logout,
   newestEmail,
   passwordLogin,
+  registerAndActivateIndividual,
   shot,
 } from './identity';
 import { type RunningPortal, startPortal } from './portal';
@@ -39,19 +37,7 @@ test('recovery: e-mail link → temporary password → forced change; ЭЦП →
   const base = portal.url;
 
   // An activated account (wizard with the AUTH key at step 2, activation link).
-  await page.goto(`${base}/register`);
-  await chooseKind(page, 'Физическое лицо');
-  await page.getByRole('textbox', { name: /^ИИН/ }).fill(person.iin);
-  await page.getByRole('button', { name: 'Выбрать сертификат' }).click();
-  await expect(page.getByRole('region', { name: 'Данные сертификата' })).toContainText(person.fullName);
-  await page.getByRole('button', { name: 'Далее' }).click();
-  await fillContacts(page, person);
-  await page.getByRole('button', { name: 'Подписать и зарегистрироваться' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Регистрация в системе прошла успешно' }),
-  ).toBeVisible();
-  await page.goto(await activationLink(request, base, person.email));
-  await expect(page.getByText('Электронная почта подтверждена')).toBeVisible();
+  await registerAndActivateIndividual(page, request, base, person);
 
   // «Забыли пароль?» from the login page → the link path.
   await page.goto(`${base}/login`);
