@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
+import { createEmailTokenService } from '../modules/email-tokens/service';
 import { registerIdentityRoutes } from '../modules/identity/routes';
 import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
@@ -78,6 +79,11 @@ export async function buildApp(
     notifications: createNotificationService(database.db),
     now,
     identity: createIdentityService({ db: database.db, config, audit: createAuditService(database.db), now }),
+    emailTokens: createEmailTokenService({
+      db: database.db,
+      now,
+      findAccountById: (id, tx) => ctx.identity.findAccountById(id, tx),
+    }),
     registry: createRegistryService(database.db),
     signatures: createSignatureService({
       db: database.db,

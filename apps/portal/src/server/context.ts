@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import type { AuditService } from '../modules/audit/service';
+import type { EmailTokenService } from '../modules/email-tokens/service';
 import type { IdentityService } from '../modules/identity/service';
 import type { NotificationService } from '../modules/notifications/service';
 import type { DemoPki } from '../modules/pki/demo';
@@ -15,6 +16,8 @@ export interface AppContext {
   notifications: NotificationService;
   /** Accounts, passwords, sessions and the login lockout (docs/identity.md). */
   identity: IdentityService;
+  /** Single-use tokens for mailed links: activation, recovery, email confirmation (modules/email-tokens). */
+  emailTokens: EmailTokenService;
   /** The clock every time-dependent rule reads (sessions, lockout, expiries); tests inject their own. */
   now: () => Date;
   /** State registries (ГБД ФЛ / ГБД ЮЛ / mobile-citizen base): the embedded stand-in unless replaced. */

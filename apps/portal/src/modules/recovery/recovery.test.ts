@@ -112,7 +112,7 @@ describe('path 2: single-use link → temporary password (seed 001)', () => {
     const token = /\/password\/reset\?token=([\w-]+)/.exec(linkMail.bodyText)![1];
     // The database holds the link only hashed.
     const [{ n }] = await t.database.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM password_recovery_links WHERE token_hash = $1',
+      'SELECT count(*)::int AS n FROM email_tokens WHERE token_hash = $1',
       [token],
     );
     expect(n).toBe(0);

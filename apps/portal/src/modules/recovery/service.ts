@@ -1,5 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
@@ -9,7 +7,6 @@ import { normalizeLogin } from '../identity/login-identifier';
 import { checkPassword, generatePassword, hashPassword } from '../identity/passwords';
 import { maskLogin, requestOrigin } from '../identity/service';
 import { findAccountForCertificate } from '../signature-login/account-for-certificate';
-import { passwordRecoveryLinks } from './tables';
 import { countRecoveryAttempt, recoveryIdentifierHash } from './throttle';
 
 /** How long a recovery link works (single use). */
@@ -17,14 +14,18 @@ export const RECOVERY_LINK_MINUTES = 60;
 
 type Ctx = Pick<
   AppContext,
-  'identity' | 'notifications' | 'audit' | 'config' | 'database' | 'now' | 'registry' | 'signatures'
+  | 'identity'
+  | 'notifications'
+  | 'audit'
+  | 'config'
+  | 'database'
+  | 'now'
+  | 'registry'
+  | 'signatures'
+  | 'emailTokens'
 >;
 type Account = NonNullable<Awaited<ReturnType<AppContext['identity']['findAccountById']>>>;
 export type RecoveryMethod = 'link' | 'link_confirm' | 'email' | 'document' | 'signature';
-
-const hashToken = (token: string) =>
-  createHash('sha256').update(`tereze/password-recovery/v1\0${token}`).digest('hex');
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** Where the recovery link leads: the web page, which POSTs the token to /api/v1/auth/recovery/link/confirm. */
 export const recoveryLink = (publicUrl: string, token: string) =>
@@ -46,7 +47,7 @@ export type DocumentRecoveryInput =
  * attempt, success or failure, is journaled as `account.password.recovery`.
  */
 export function createRecovery(ctx: Ctx) {
-  const { identity, notifications, audit, config, now, registry, signatures } = ctx;
+  const { identity, notifications, audit, config, now, registry, signatures, emailTokens } = ctx;
   const db = ctx.database.db;
 
   /** A generated password the configured policy accepts (the generator satisfies all three; checked anyway). */
@@ -127,24 +128,10 @@ export function createRecovery(ctx: Ctx) {
         await journal(req, 'link', 'failure', { reason: 'unknown_account', login: masked });
         return;
       }
-      const token = randomBytes(32).toString('base64url');
-      const t = now();
       await db.transaction(async (tr) => {
         const tx = tr as unknown as Db;
-        // Only the newest link works.
-        await tx
-          .update(passwordRecoveryLinks)
-          .set({ consumedAt: t })
-          .where(
-            and(eq(passwordRecoveryLinks.accountId, account.id), isNull(passwordRecoveryLinks.consumedAt)),
-          );
-        await tx.insert(passwordRecoveryLinks).values({
-          tokenHash: hashToken(token),
-          accountId: account.id,
-          email: account.email,
-          createdAt: t,
-          expiresAt: new Date(t.getTime() + RECOVERY_LINK_MINUTES * 60_000),
-        });
+        // Issuing retires the account's earlier recovery links: only the newest works.
+        const token = await emailTokens.issue(account.id, 'recovery', RECOVERY_LINK_MINUTES * 60_000, tx);
         await notifications.sendEmail(
           {
             to: account.email,
@@ -167,31 +154,16 @@ export function createRecovery(ctx: Ctx) {
         await journal(req, 'link_confirm', 'failure', { reason: code });
         return new AppError(400, code);
       };
-      if (!TOKEN_SHAPE.test(token)) throw await refuse('recovery_link_invalid');
-      const tokenHash = hashToken(token);
-      const t = now();
-      // Claimed first (single use even under concurrency); the password is set after.
-      const [link] = await db
-        .update(passwordRecoveryLinks)
-        .set({ consumedAt: t })
-        .where(
-          and(
-            eq(passwordRecoveryLinks.tokenHash, tokenHash),
-            isNull(passwordRecoveryLinks.consumedAt),
-            gt(passwordRecoveryLinks.expiresAt, t),
-          ),
-        )
-        .returning();
-      if (!link) {
-        const [row] = await db
-          .select({ consumedAt: passwordRecoveryLinks.consumedAt })
-          .from(passwordRecoveryLinks)
-          .where(eq(passwordRecoveryLinks.tokenHash, tokenHash));
-        throw await refuse(row && !row.consumedAt ? 'recovery_link_expired' : 'recovery_link_invalid');
-      }
-      const account = await identity.findAccountById(link.accountId);
-      // A link is for the address it was sent to, and not for a blocked account.
-      if (!reachable(account) || account.email !== link.email) throw await refuse('recovery_link_invalid');
+      // Claimed first (single use even under concurrency; bound to the address it was sent to); the password is
+      // set after.
+      const redeemed = await emailTokens.redeem(token, 'recovery');
+      if ('refused' in redeemed)
+        throw await refuse(
+          redeemed.refused === 'expired' ? 'recovery_link_expired' : 'recovery_link_invalid',
+        );
+      const account = await identity.findAccountById(redeemed.accountId);
+      // Not for a blocked account.
+      if (!reachable(account)) throw await refuse('recovery_link_invalid');
       await resetAndMail(req, account, 'link_confirm', { mustChange: true, lang: req.lang }, {});
     },
 

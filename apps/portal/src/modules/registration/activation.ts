@@ -1,22 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { type Language, translate } from '../../server/i18n/messages';
 import { requestOrigin } from '../identity/service';
-import { emailActivations } from './tables';
 
-type Ctx = Pick<AppContext, 'identity' | 'notifications' | 'audit' | 'config' | 'database' | 'now'>;
+type Ctx = Pick<
+  AppContext,
+  'identity' | 'notifications' | 'audit' | 'config' | 'database' | 'now' | 'emailTokens'
+>;
 type Account = NonNullable<Awaited<ReturnType<AppContext['identity']['findAccountById']>>>;
 
 /** A second resend within this time sends nothing (the route is rate-limited per client too). */
 export const RESEND_COOLDOWN_MS = 60_000;
-
-const hashToken = (token: string) =>
-  createHash('sha256').update(`tereze/email-activation/v1\0${token}`).digest('hex');
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** Where the activation link leads: the web app's page, which POSTs the token to /api/v1/auth/activate. */
 export const activationLink = (publicUrl: string, token: string) =>
@@ -26,23 +22,15 @@ const fullName = (a: Account) => [a.surname, a.firstName, a.patronymic].filter(B
 
 /** Email activation (seed 001): single-use links, expiring, stored hashed; resend without revealing accounts. */
 export function createActivation(ctx: Ctx) {
-  const { identity, notifications, audit, config, now } = ctx;
+  const { identity, notifications, audit, config, now, emailTokens } = ctx;
   const db = ctx.database.db;
   const ttlMs = config.ACTIVATION_LINK_HOURS * 3_600_000;
 
   const service = {
-    /** Stores a new link for the account's email and mails it (outbox, in `tx`), in `lang`. */
+    /** Issues a new link for the account's email (earlier ones stop working) and mails it (outbox, in `tx`). */
     async send(account: Account, lang: Language, tx: Db = db): Promise<void> {
       if (!account.email) return;
-      const token = randomBytes(32).toString('base64url');
-      const t = now();
-      await tx.insert(emailActivations).values({
-        tokenHash: hashToken(token),
-        accountId: account.id,
-        email: account.email,
-        createdAt: t,
-        expiresAt: new Date(t.getTime() + ttlMs),
-      });
+      const token = await emailTokens.issue(account.id, 'activation', ttlMs, tx);
       await notifications.sendEmail(
         {
           to: account.email,
@@ -68,32 +56,13 @@ export function createActivation(ctx: Ctx) {
         });
         return new AppError(400, code);
       };
-      if (!TOKEN_SHAPE.test(token)) throw await refuse('activation_link_invalid');
-      const tokenHash = hashToken(token);
       const outcome = await db.transaction(async (t) => {
         const tx = t as unknown as Db;
-        const time = now();
-        const [link] = await tx
-          .update(emailActivations)
-          .set({ consumedAt: time })
-          .where(
-            and(
-              eq(emailActivations.tokenHash, tokenHash),
-              isNull(emailActivations.consumedAt),
-              gt(emailActivations.expiresAt, time),
-            ),
-          )
-          .returning();
-        if (!link) {
-          const [row] = await tx
-            .select({ consumedAt: emailActivations.consumedAt })
-            .from(emailActivations)
-            .where(eq(emailActivations.tokenHash, tokenHash));
-          return row && !row.consumedAt ? 'activation_link_expired' : 'activation_link_invalid';
-        }
-        const account = await identity.findAccountById(link.accountId, tx);
-        // A link is for the address it was sent to.
-        if (!account || account.email !== link.email) return 'activation_link_invalid';
+        const redeemed = await emailTokens.redeem(token, 'activation', tx);
+        if ('refused' in redeemed)
+          return redeemed.refused === 'expired' ? 'activation_link_expired' : 'activation_link_invalid';
+        const account = await identity.findAccountById(redeemed.accountId, tx);
+        if (!account) return 'activation_link_invalid';
         const activated = await identity.markEmailActivated(account.id, tx);
         await audit.record(
           {
@@ -119,20 +88,11 @@ export function createActivation(ctx: Ctx) {
     async resend(req: FastifyRequest, login: string): Promise<void> {
       const account = await identity.findByLogin(login);
       if (!account?.email || account.emailVerifiedAt || account.status === 'blocked') return;
-      const [last] = await db
-        .select({ createdAt: emailActivations.createdAt })
-        .from(emailActivations)
-        .where(eq(emailActivations.accountId, account.id))
-        .orderBy(desc(emailActivations.createdAt))
-        .limit(1);
-      if (last && now().getTime() - last.createdAt.getTime() < RESEND_COOLDOWN_MS) return;
+      const last = await emailTokens.lastIssuedAt(account.id, 'activation');
+      if (last && now().getTime() - last.getTime() < RESEND_COOLDOWN_MS) return;
       await db.transaction(async (t) => {
         const tx = t as unknown as Db;
-        // The newest link is the only one that works.
-        await tx
-          .update(emailActivations)
-          .set({ consumedAt: now() })
-          .where(and(eq(emailActivations.accountId, account.id), isNull(emailActivations.consumedAt)));
+        // send() issues a new token: the newest link is the only one that works.
         await service.send(account, req.lang, tx);
         await audit.record(
           {

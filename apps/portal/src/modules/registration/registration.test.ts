@@ -113,7 +113,7 @@ const outbox = () =>
 /** Everything a refused registration must leave as it was. */
 async function state() {
   const [counts] = await t.database.query<{ o: string; a: string }>(
-    'SELECT (SELECT count(*) FROM outbox_messages) AS o, (SELECT count(*) FROM email_activations) AS a',
+    'SELECT (SELECT count(*) FROM outbox_messages) AS o, (SELECT count(*) FROM email_tokens) AS a',
   );
   return { identity: await identitySnapshot(t.database), ...counts };
 }

@@ -29,7 +29,15 @@ export interface RegistrationInput {
 
 type Ctx = Pick<
   AppContext,
-  'identity' | 'signatures' | 'registry' | 'notifications' | 'audit' | 'config' | 'database' | 'now'
+  | 'identity'
+  | 'signatures'
+  | 'registry'
+  | 'notifications'
+  | 'audit'
+  | 'config'
+  | 'database'
+  | 'now'
+  | 'emailTokens'
 >;
 
 /** What the key must be for each kind (seed 004: legal entity — the head's or a signing-rights key). */
