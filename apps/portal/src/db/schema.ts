@@ -5,6 +5,7 @@ export * from '../modules/email-tokens/tables';
 export * from '../modules/identity/tables';
 export * from '../modules/notifications/tables';
 export * from '../modules/operator/tables';
+export * from '../modules/organizations/tables';
 export * from '../modules/otp/tables';
 export * from '../modules/recovery/tables';
 export * from '../modules/registry/tables';

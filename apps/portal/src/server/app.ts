@@ -18,6 +18,7 @@ import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
 import { registerOperatorRoutes } from '../modules/operator/routes';
+import { createOrganizationService } from '../modules/organizations/service';
 import { registerOtpRoutes } from '../modules/otp/routes';
 import { demoSignerConnectSrc } from '../modules/pki/demo';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
@@ -85,6 +86,7 @@ export async function buildApp(
       findAccountById: (id, tx) => ctx.identity.findAccountById(id, tx),
     }),
     registry: createRegistryService(database.db),
+    organizations: createOrganizationService({ db: database.db, app: () => ctx }),
     signatures: createSignatureService({
       db: database.db,
       config,

@@ -3,6 +3,7 @@ import type { AuditService } from '../modules/audit/service';
 import type { EmailTokenService } from '../modules/email-tokens/service';
 import type { IdentityService } from '../modules/identity/service';
 import type { NotificationService } from '../modules/notifications/service';
+import type { OrganizationService } from '../modules/organizations/service';
 import type { DemoPki } from '../modules/pki/demo';
 import type { RegistryService } from '../modules/registry/service';
 import type { SignatureService } from '../modules/signatures/service';
@@ -24,6 +25,8 @@ export interface AppContext {
   registry: RegistryService;
   /** Signing requests and signature verification (docs/signatures.md). */
   signatures: SignatureService;
+  /** Organisations (participants), their members and rights (docs/organizations.md). */
+  organizations: OrganizationService;
   /** DEMO mode: the test CA and built-in signer, once started (main.ts starts them after listening). */
   demoPki?: DemoPki;
 }

@@ -87,7 +87,11 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const current = await identity.currentSession(req);
-      return { user: current ? identity.publicUser(current.account) : null };
+      if (!current) return { user: null };
+      return {
+        user: identity.publicUser(current.account),
+        organizations: await ctx.organizations.summariesFor(current.account.id),
+      };
     },
   );
 

@@ -42,7 +42,21 @@ export const userSchema = z.object({
   mustChangePassword: z.boolean(),
 });
 
-export const meResponse = z.object({ user: userSchema.nullable() });
+/** The organisations the user acts for (organizations module; contracts.md). */
+export const meOrganizationSchema = z.object({
+  id: z.string(),
+  bin: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  rights: z.array(z.string()),
+  status: z.string(),
+});
+
+export const meResponse = z.object({
+  user: userSchema.nullable(),
+  /** GET /api/v1/me only, for a signed-in user. */
+  organizations: z.array(meOrganizationSchema).optional(),
+});
 export const okResponse = z.object({ ok: z.literal(true) });
 export const unlockResponse = z.object({ cleared: z.boolean() });
 

@@ -1,4 +1,9 @@
 import { operatorMessagesEn, operatorMessagesKk, operatorMessagesRu } from '../../modules/operator/messages';
+import {
+  organizationMessagesEn,
+  organizationMessagesKk,
+  organizationMessagesRu,
+} from '../../modules/organizations/messages';
 import { otpMessagesEn, otpMessagesKk, otpMessagesRu } from '../../modules/otp/messages';
 import { recoveryMessagesEn, recoveryMessagesKk, recoveryMessagesRu } from '../../modules/recovery/messages';
 
@@ -87,6 +92,7 @@ const ru: Catalog = {
   ...recoveryMessagesRu,
   ...otpMessagesRu,
   ...operatorMessagesRu,
+  ...organizationMessagesRu,
 };
 
 const kk: Catalog = {
@@ -165,6 +171,7 @@ const kk: Catalog = {
   ...recoveryMessagesKk,
   ...otpMessagesKk,
   ...operatorMessagesKk,
+  ...organizationMessagesKk,
 };
 
 const en: Catalog = {
@@ -242,6 +249,7 @@ const en: Catalog = {
   ...recoveryMessagesEn,
   ...otpMessagesEn,
   ...operatorMessagesEn,
+  ...organizationMessagesEn,
 };
 
 export const catalogs: Record<Language, Catalog> = { ru, kk, en };
