@@ -1,6 +1,7 @@
 // Every module's tables, gathered for Drizzle (queries and drizzle-kit). A module owns its tables.ts;
 // other modules use its service, never its tables.
 export * from '../modules/audit/tables';
+export * from '../modules/banking/tables';
 export * from '../modules/email-tokens/tables';
 export * from '../modules/files/tables';
 export * from '../modules/identity/tables';
