@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { openDatabase, runMigrations } from '../db/client';
+import { seedDemoStaff } from '../modules/identity/demo-accounts';
 import {
   createSmtpTransport,
   devOutboxEmailTransport,
@@ -50,6 +51,8 @@ async function main() {
 
   // DEMO: the state-registry stand-in holds the demo people and companies (idempotent upsert, ~50 rows).
   if (config.DEMO) await loadDemoRegistryData(database.db);
+  // DEMO: the administrator and moderator accounts of README's walkthrough (created once, then left alone).
+  if (config.DEMO) await seedDemoStaff(ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
   worker.start();
   if (config.DEMO) {
