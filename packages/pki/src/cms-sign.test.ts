@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedCertificate } from './cert';
-import { addSignature, decodeCmsInput, signCms, toPemCms } from './cms-sign';
+import { addSignature, appendSignatures, decodeCmsInput, signCms, toPemCms } from './cms-sign';
 import { encodePem, toArrayBuffer } from './der';
 import { CmsError } from './errors';
 import type { KeyBundle } from './keys';
@@ -124,6 +124,23 @@ describe('signCms', () => {
     await expect(signCms(data, { ...signer, privateKey: second.privateKey })).rejects.toBeInstanceOf(
       CmsError,
     );
+  });
+});
+
+describe('appendSignatures', () => {
+  it('joins two single-signer CMS over the same content into one; openssl verifies both signers', async () => {
+    const a = await signCms(data, signer);
+    const b = await signCms(data, second);
+    const both = appendSignatures(a, toPemCms(b));
+    expect(signerInfos(both)).toHaveLength(2);
+    expect(Buffer.from(both).includes(Buffer.from(signerInfos(b)[0].toSchema().toBER()))).toBe(true);
+    expect(opensslVerify(both).status).toBe(0);
+  });
+
+  it('refuses CMS over different content', async () => {
+    const a = await signCms(data, signer);
+    const b = await signCms(new Uint8Array([1, 2, 3]), second);
+    expect(() => appendSignatures(a, b)).toThrow(CmsError);
   });
 });
 

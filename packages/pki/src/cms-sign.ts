@@ -260,6 +260,46 @@ export async function addSignature(
   return contentInfo(signedData);
 }
 
+/**
+ * Joins the signatures of `addition` (another SignedData over the same content, made by another signer's own
+ * signer — NCALayer cannot extend a CMS) into `base`: its SignerInfos and certificates are appended, every byte
+ * of both kept, so each signature still verifies. For detached CMS pass the signed data in `opts.data`. The
+ * portal uses it to collect an application's signatories into one CMS.
+ */
+export function appendSignatures(
+  base: Uint8Array | string,
+  addition: Uint8Array | string,
+  opts: { data?: Uint8Array } = {},
+): Uint8Array {
+  const p = splitSignedData(decodeCmsInput(base));
+  const q = splitSignedData(decodeCmsInput(addition));
+  const a = embeddedContent(p);
+  const b = embeddedContent(q);
+  if (!bytesEqual(a.contentType, b.contentType)) throw new CmsError('bad_input', 'the content types differ');
+  const ca = a.content ?? opts.data;
+  const cb = b.content ?? opts.data;
+  if (!ca || !cb) throw new CmsError('bad_input', 'the CMS is detached: pass the signed data');
+  if (!bytesEqual(ca, cb)) throw new CmsError('bad_input', 'the two CMS sign different content');
+  const listOf = (parts: SignedDataParts, tlv: Tlv | undefined) =>
+    tlv ? readChildren(parts.buf, tlv).map((t) => tlvBytes(parts.buf, t)) : [];
+  const digestAlgs = listOf(p, p.digestAlgorithms);
+  for (const alg of listOf(q, q.digestAlgorithms))
+    if (!digestAlgs.some((d) => bytesEqual(d, alg))) digestAlgs.push(alg);
+  const certs = listOf(p, p.certificates);
+  for (const der of listOf(q, q.certificates)) if (!certs.some((c) => bytesEqual(c, der))) certs.push(der);
+  const signedData = encodeTlv(
+    SEQ,
+    tlvBytes(p.buf, p.version),
+    encodeTlv(SET, ...digestAlgs),
+    // Keep the embedded content when either side carries it.
+    a.content ? tlvBytes(p.buf, p.encap) : tlvBytes(q.buf, q.encap),
+    encodeTlv(0xa0, ...certs),
+    ...(p.crls ? [tlvBytes(p.buf, p.crls)] : []),
+    encodeTlv(SET, ...listOf(p, p.signerInfos), ...listOf(q, q.signerInfos)),
+  );
+  return contentInfo(signedData);
+}
+
 /** PEM as NCALayer returns it: `-----BEGIN CMS-----` … `-----END CMS-----\n`. */
 export function toPemCms(der: Uint8Array): string {
   return encodePem('CMS', der);
