@@ -9,6 +9,7 @@ export * from '../modules/notifications/tables';
 export * from '../modules/operator/tables';
 export * from '../modules/organizations/tables';
 export * from '../modules/otp/tables';
+export * from '../modules/profile/tables';
 export * from '../modules/recovery/tables';
 export * from '../modules/registry/tables';
 export * from '../modules/signature-login/tables';
