@@ -22,6 +22,7 @@ import { createOrganizationService } from '../modules/organizations/service';
 import { registerOtpRoutes } from '../modules/otp/routes';
 import { demoSignerConnectSrc } from '../modules/pki/demo';
 import { registerDemoPkiRoutes } from '../modules/pki/routes';
+import { registerProfileRoutes } from '../modules/profile/routes';
 import { registerRecoveryRoutes } from '../modules/recovery/routes';
 import { registerIdentifyRoute } from '../modules/registration/identify';
 import { registerRegistrationRoutes } from '../modules/registration/routes';
@@ -137,6 +138,7 @@ export async function buildApp(
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);
+  registerProfileRoutes(app, ctx);
   registerIdentifyRoute(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);
 

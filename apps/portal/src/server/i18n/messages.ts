@@ -5,6 +5,7 @@ import {
   organizationMessagesRu,
 } from '../../modules/organizations/messages';
 import { otpMessagesEn, otpMessagesKk, otpMessagesRu } from '../../modules/otp/messages';
+import { profileMessagesEn, profileMessagesKk, profileMessagesRu } from '../../modules/profile/messages';
 import { recoveryMessagesEn, recoveryMessagesKk, recoveryMessagesRu } from '../../modules/recovery/messages';
 
 // Server-side messages (API errors) in the three portal languages; ru is the default, as in the seeds.
@@ -91,6 +92,7 @@ const ru: Catalog = {
     'На портале была предпринята попытка зарегистрировать новую учетную запись с Вашим адресом электронной почты. Учетная запись с этим адресом уже существует: войдите в систему или восстановите пароль. Если это были не Вы – просто проигнорируйте данное сообщение.\n\n{{link}}',
   ...recoveryMessagesRu,
   ...otpMessagesRu,
+  ...profileMessagesRu,
   ...operatorMessagesRu,
   ...organizationMessagesRu,
 };
@@ -170,6 +172,7 @@ const kk: Catalog = {
     'Порталда Сіздің электрондық пошта мекенжайыңызбен жаңа тіркелгі тіркеу әрекеті жасалды. Бұл мекенжаймен тіркелгі бар: жүйеге кіріңіз немесе құпия сөзді қалпына келтіріңіз. Егер бұл Сіз болмасаңыз — хабарламаны елемеуге болады.\n\n{{link}}',
   ...recoveryMessagesKk,
   ...otpMessagesKk,
+  ...profileMessagesKk,
   ...operatorMessagesKk,
   ...organizationMessagesKk,
 };
@@ -248,6 +251,7 @@ const en: Catalog = {
     'Someone tried to register a new account on the portal with your email address. An account with this address already exists: sign in or recover your password. If it was not you, simply ignore this message.\n\n{{link}}',
   ...recoveryMessagesEn,
   ...otpMessagesEn,
+  ...profileMessagesEn,
   ...operatorMessagesEn,
   ...organizationMessagesEn,
 };

@@ -1,0 +1,232 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../server/context';
+import { errorResponse } from '../identity/schema';
+import type { DirectoryReader } from './reference';
+import { entryName } from './reference';
+import {
+  contactBody,
+  contactView,
+  documentBody,
+  documentView,
+  okResponse,
+  profileUpdateBody,
+  profileView,
+  referenceList,
+  rowParams,
+} from './schema';
+import { createProfileService } from './service';
+
+const tags = ['profile'];
+const refusals = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
+
+/** Кабинет → Личные данные: /api/v1/profile (docs/profile.md). Everything acts on the signed-in account only. */
+export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // ctx.directories once the directories module is in the context; the fallback lists until then.
+  const directories = (ctx as { directories?: DirectoryReader }).directories;
+  const profile = createProfileService(ctx, directories);
+
+  r.get(
+    '/api/v1/profile',
+    {
+      schema: {
+        tags,
+        summary: 'Регистрационные данные пользователя',
+        response: { 200: profileView, ...refusals },
+      },
+    },
+    async (req) => profile.view(req),
+  );
+
+  r.put(
+    '/api/v1/profile',
+    {
+      schema: {
+        tags,
+        summary: '«Редактировать данные»: email (required), mobile and work phones',
+        description:
+          'A changed email becomes «Не подтвержден». 400 validation_failed: fields.email (in use), fields.mobilePhone, fields.workPhone.',
+        body: profileUpdateBody,
+        response: { 200: profileView, 400: errorResponse, ...refusals },
+      },
+    },
+    async (req) => {
+      return profile.view(req, await profile.update(req, req.body));
+    },
+  );
+
+  r.get(
+    '/api/v1/profile/document-types',
+    {
+      schema: { tags, summary: 'Виды документа (identity_document_types)', response: { 200: referenceList } },
+    },
+    async (req) => ({
+      items: (await profile.reference.list('identity_document_types')).map((e) => ({
+        code: e.code,
+        name: entryName(e, req.lang) ?? e.code,
+      })),
+    }),
+  );
+
+  // ── «Паспортные данные» ─────────────────────────────────────────────────────────────────────────────
+  r.get(
+    '/api/v1/profile/documents',
+    {
+      schema: {
+        tags,
+        summary: 'Паспортные данные: registry documents (read-only) and manual ones',
+        response: { 200: z.object({ items: z.array(documentView) }), ...refusals },
+      },
+    },
+    async (req) => ({ items: await profile.documents.list(req, await profile.owner(req)) }),
+  );
+
+  r.get(
+    '/api/v1/profile/documents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One manual document',
+        params: rowParams,
+        response: { 200: documentView, ...refusals },
+      },
+    },
+    async (req) => profile.documents.get(req, (await profile.owner(req)).id, req.params.id),
+  );
+
+  r.post(
+    '/api/v1/profile/documents',
+    {
+      schema: {
+        tags,
+        summary: 'Добавить паспортные данные',
+        description: '400 validation_failed with fields type, number, series, issueDate, expiryDate, issuer.',
+        body: documentBody,
+        response: { 201: documentView, 400: errorResponse, ...refusals },
+      },
+    },
+    async (req, reply) => {
+      const account = await profile.owner(req);
+      const created = await profile.documents.create(
+        req,
+        account,
+        req.body,
+        await profile.birthDate(account.iin),
+      );
+      return reply.code(201).send(created);
+    },
+  );
+
+  r.put(
+    '/api/v1/profile/documents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Редактировать паспортные данные (manual rows only)',
+        description: '403 profile_registry_read_only for a registry row; 404 for a row that is not yours.',
+        params: rowParams,
+        body: documentBody,
+        response: { 200: documentView, 400: errorResponse, ...refusals },
+      },
+    },
+    async (req) => {
+      const account = await profile.owner(req);
+      return profile.documents.update(
+        req,
+        account,
+        req.params.id,
+        req.body,
+        await profile.birthDate(account.iin),
+      );
+    },
+  );
+
+  r.delete(
+    '/api/v1/profile/documents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Удалить паспортные данные (manual rows only)',
+        params: rowParams,
+        response: { 200: okResponse, ...refusals },
+      },
+    },
+    async (req) => {
+      await profile.documents.remove(req, (await profile.owner(req)).id, req.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  // ── «Контактные данные» ─────────────────────────────────────────────────────────────────────────────
+  r.get(
+    '/api/v1/profile/contacts',
+    {
+      schema: {
+        tags,
+        summary: 'Контактные данные: the registry address (read-only) and manual ones',
+        response: { 200: z.object({ items: z.array(contactView) }), ...refusals },
+      },
+    },
+    async (req) => ({ items: await profile.contacts.list(req, await profile.owner(req)) }),
+  );
+
+  r.get(
+    '/api/v1/profile/contacts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One manual contact',
+        params: rowParams,
+        response: { 200: contactView, ...refusals },
+      },
+    },
+    async (req) => profile.contacts.get(req, (await profile.owner(req)).id, req.params.id),
+  );
+
+  r.post(
+    '/api/v1/profile/contacts',
+    {
+      schema: {
+        tags,
+        summary: 'Добавить контактные данные',
+        description: '400 validation_failed with fields countryCode, kato, street, house, apartment, phone.',
+        body: contactBody,
+        response: { 201: contactView, 400: errorResponse, ...refusals },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await profile.contacts.create(req, (await profile.owner(req)).id, req.body)),
+  );
+
+  r.put(
+    '/api/v1/profile/contacts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Редактировать контактные данные (manual rows only)',
+        params: rowParams,
+        body: contactBody,
+        response: { 200: contactView, 400: errorResponse, ...refusals },
+      },
+    },
+    async (req) => profile.contacts.update(req, (await profile.owner(req)).id, req.params.id, req.body),
+  );
+
+  r.delete(
+    '/api/v1/profile/contacts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Удалить контактные данные (manual rows only)',
+        params: rowParams,
+        response: { 200: okResponse, ...refusals },
+      },
+    },
+    async (req) => {
+      await profile.contacts.remove(req, (await profile.owner(req)).id, req.params.id);
+      return { ok: true as const };
+    },
+  );
+}
