@@ -67,6 +67,18 @@ beforeAll(async () => {
         firstName: 'ВИКТОРИЯ',
       },
     ],
+    // a first-head key for ТОО «Демо Строй» held by someone the registry does not name as its head
+    [
+      'falseHead',
+      {
+        template: 'first-head',
+        iin: DEMO_REGISTRY_IINS.individual,
+        bin: '120940300005',
+        org: 'ТОО «Демо Строй»',
+        surname: aigul.surname,
+        firstName: aigul.firstName,
+      },
+    ],
     ['deceased', individual(DEMO_REGISTRY_IINS.deceased)],
     ['excluded1', individual(DEMO_REGISTRY_IINS.exclusion[1])],
     ['excluded5', individual(DEMO_REGISTRY_IINS.exclusion[5])],
@@ -261,6 +273,22 @@ describe('refusals: named check or code, nothing written', () => {
       check: 'policy',
       reason: 'subject_kind_mismatch: individual',
     });
+  });
+
+  it('a first-head key whose holder is not the registry’s head of the BIN (kk / ru / en)', async () => {
+    const before = await state();
+    const texts = {
+      ru: 'ИИН владельца сертификата первого руководителя не совпадает с ИИН руководителя организации по данным Государственной базы данных «Юридические лица»',
+      kk: 'Бірінші басшы сертификаты иесінің ЖСН «Заңды тұлғалар» мемлекеттік деректер базасы бойынша ұйым басшысының ЖСН-імен сәйкес келмейді',
+      en: "The first head's certificate holder IIN does not match the organisation's head in the State Database «Legal Entities»",
+    };
+    for (const [lang, message] of Object.entries(texts)) {
+      const c = await client({ 'accept-language': lang });
+      const res = await register(c, keys.falseHead.sign, { kind: 'legal_entity', email: 'head@example.kz' });
+      await expectRefused(res, before, 403, { code: 'first_head_mismatch', message });
+    }
+    const journaled = await auditActions(t.database, 'registration');
+    expect(journaled.at(-1)).toMatchObject({ result: 'failure', details: { reason: 'first_head_mismatch' } });
   });
 
   it('registry refusals with the exact seed 002 texts, and an organisation missing from the registry', async () => {

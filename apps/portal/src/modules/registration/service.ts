@@ -96,6 +96,10 @@ export function createRegistration(ctx: Ctx) {
       const entity = await registry.lookupLegalEntity(cert.bin!);
       if (input.kind === 'certification_body' && !entity.isCertificationBody)
         throw new AppError(403, 'not_a_certification_body');
+      // A first-head key must be the head's the state registry names for the BIN (a signing-rights key is
+      // anyone the organisation authorised, which the registry does not list).
+      if (cert.roles.includes('first_head') && entity.headIin !== cert.iin)
+        throw new AppError(403, 'first_head_mismatch');
     }
     return person;
   }

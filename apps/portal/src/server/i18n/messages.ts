@@ -77,6 +77,8 @@ const ru: Catalog = {
   already_registered_bin:
     'Организация с данным БИН уже зарегистрирована. Зарегистрировать юридическое лицо (БИН) можно только один раз',
   not_a_certification_body: 'Организация с данным БИН не является аккредитованным органом по сертификации',
+  first_head_mismatch:
+    'ИИН владельца сертификата первого руководителя не совпадает с ИИН руководителя организации по данным Государственной базы данных «Юридические лица»',
   mobile_phone_invalid: 'Укажите мобильный номер в формате +7 7XX XXX XX XX',
   phone_invalid: 'Укажите номер телефона в формате +7 XXX XXX XX XX',
   activation_link_invalid: 'Ссылка активации недействительна или уже использована',
@@ -157,6 +159,8 @@ const kk: Catalog = {
     'Осы ЖСН бар пайдаланушы тіркеліп қойған. Жүйеге кіріңіз немесе құпия сөзді қалпына келтіріңіз',
   already_registered_bin: 'Осы БСН бар ұйым тіркеліп қойған. Заңды тұлғаны (БСН) тек бір рет тіркеуге болады',
   not_a_certification_body: 'Осы БСН бар ұйым аккредиттелген сертификаттау органы емес',
+  first_head_mismatch:
+    'Бірінші басшы сертификаты иесінің ЖСН «Заңды тұлғалар» мемлекеттік деректер базасы бойынша ұйым басшысының ЖСН-імен сәйкес келмейді',
   mobile_phone_invalid: 'Ұялы нөмірді +7 7XX XXX XX XX пішімінде көрсетіңіз',
   phone_invalid: 'Телефон нөмірін +7 XXX XXX XX XX пішімінде көрсетіңіз',
   activation_link_invalid: 'Белсендіру сілтемесі жарамсыз немесе пайдаланылған',
@@ -236,6 +240,8 @@ const en: Catalog = {
   already_registered_bin:
     'An organisation with this BIN is already registered. A legal entity (BIN) can be registered only once',
   not_a_certification_body: 'The organisation with this BIN is not an accredited certification body',
+  first_head_mismatch:
+    "The first head's certificate holder IIN does not match the organisation's head in the State Database «Legal Entities»",
   mobile_phone_invalid: 'Enter a mobile number as +7 7XX XXX XX XX',
   phone_invalid: 'Enter a phone number as +7 XXX XXX XX XX',
   activation_link_invalid: 'The activation link is invalid or has already been used',
