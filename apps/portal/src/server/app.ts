@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +14,7 @@ import {
 import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
 import { createEmailTokenService } from '../modules/email-tokens/service';
+import { createFileService } from '../modules/files/service';
 import { registerIdentityRoutes } from '../modules/identity/routes';
 import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
@@ -87,6 +89,12 @@ export async function buildApp(
       findAccountById: (id, tx) => ctx.identity.findAccountById(id, tx),
     }),
     registry: createRegistryService(database.db),
+    files: createFileService({
+      db: database.db,
+      audit: createAuditService(database.db),
+      now,
+      dataDir: config.DATA_DIR,
+    }),
     organizations: createOrganizationService({ db: database.db, app: () => ctx }),
     signatures: createSignatureService({
       db: database.db,
@@ -100,6 +108,8 @@ export async function buildApp(
   app.decorateRequest('lang', 'ru');
   app.decorateRequest('cspNonce', '');
   await app.register(cookie);
+  // multipart/form-data for document uploads; each route reads it with readUpload and its own limits (files/upload.ts).
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5, fields: 20, parts: 30 } });
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLanguage(req.cookies.lang, req.headers['accept-language']);
     reply.header('x-request-id', req.id);

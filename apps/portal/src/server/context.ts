@@ -1,6 +1,7 @@
 import type { Database } from '../db/client';
 import type { AuditService } from '../modules/audit/service';
 import type { EmailTokenService } from '../modules/email-tokens/service';
+import type { FileService } from '../modules/files/service';
 import type { IdentityService } from '../modules/identity/service';
 import type { NotificationService } from '../modules/notifications/service';
 import type { OrganizationService } from '../modules/organizations/service';
@@ -25,6 +26,8 @@ export interface AppContext {
   registry: RegistryService;
   /** Signing requests and signature verification (docs/signatures.md). */
   signatures: SignatureService;
+  /** Uploaded/generated documents: type by content, size limits, bytes by SHA-256 under DATA_DIR/files (docs/files.md). */
+  files: FileService;
   /** Organisations (participants), their members and rights (docs/organizations.md). */
   organizations: OrganizationService;
   /** DEMO mode: the test CA and built-in signer, once started (main.ts starts them after listening). */

@@ -1,3 +1,4 @@
+import { filesMessagesEn, filesMessagesKk, filesMessagesRu } from '../../modules/files/messages';
 import { operatorMessagesEn, operatorMessagesKk, operatorMessagesRu } from '../../modules/operator/messages';
 import {
   organizationMessagesEn,
@@ -96,6 +97,7 @@ const ru: Catalog = {
   ...otpMessagesRu,
   ...profileMessagesRu,
   ...operatorMessagesRu,
+  ...filesMessagesRu,
   ...organizationMessagesRu,
 };
 
@@ -178,6 +180,7 @@ const kk: Catalog = {
   ...otpMessagesKk,
   ...profileMessagesKk,
   ...operatorMessagesKk,
+  ...filesMessagesKk,
   ...organizationMessagesKk,
 };
 
@@ -259,6 +262,7 @@ const en: Catalog = {
   ...otpMessagesEn,
   ...profileMessagesEn,
   ...operatorMessagesEn,
+  ...filesMessagesEn,
   ...organizationMessagesEn,
 };
 
