@@ -6,7 +6,8 @@ import { certificateProfile, readPkcs12 } from '@tereze/pki';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestApp, type TestApp } from '../../test/app';
-import { type DemoPki, startDemoPki } from './demo';
+import { DEMO_REGISTRY_BINS, DEMO_REGISTRY_IINS } from '../registry/demo-data';
+import { DEMO_SIGNER_PEOPLE, type DemoPki, startDemoPki } from './demo';
 import { DEMO_KEY_PASSWORD, DEMO_PEOPLE } from './demo-people';
 
 let dir: string;
@@ -32,8 +33,10 @@ const openssl = (args: string[], input?: Buffer) =>
 describe('demo PKI', () => {
   it('issues an AUTH and a SIGN key per demo person, NCA file names, password Qwerty12', () => {
     const files = readdirSync(demo.keystoreDir).filter((f) => f.endsWith('.p12'));
-    expect(files).toHaveLength(DEMO_PEOPLE.length * 2);
-    expect(files.filter((f) => /^AUTH_RSA256_[0-9a-f]+\.p12$/.test(f))).toHaveLength(DEMO_PEOPLE.length);
+    expect(files).toHaveLength(DEMO_SIGNER_PEOPLE.length * 2);
+    expect(files.filter((f) => /^AUTH_RSA256_[0-9a-f]+\.p12$/.test(f))).toHaveLength(
+      DEMO_SIGNER_PEOPLE.length,
+    );
     const iins = files.map((f) => {
       const [bundle] = readPkcs12(
         new Uint8Array(readFileSync(path.join(demo.keystoreDir, f))),
@@ -41,7 +44,16 @@ describe('demo PKI', () => {
       );
       return certificateProfile(bundle.certificate).iin;
     });
-    expect(new Set(iins)).toEqual(new Set(DEMO_PEOPLE.map((p) => p.iin)));
+    expect(new Set(iins)).toEqual(new Set(DEMO_SIGNER_PEOPLE.map((p) => p.iin)));
+    // A certification body can register in the demo: its registry head holds a first-head key of its BIN.
+    const opsHead = files
+      .map(
+        (f) => readPkcs12(new Uint8Array(readFileSync(path.join(demo.keystoreDir, f))), DEMO_KEY_PASSWORD)[0],
+      )
+      .map((b) => certificateProfile(b.certificate))
+      .find((p) => p.bin === DEMO_REGISTRY_BINS.certificationBody);
+    expect(opsHead?.iin).toBe(DEMO_REGISTRY_IINS.certificationBodyHead);
+    expect(opsHead?.roles).toContain('first_head');
   });
 
   it('reuses the CA and keys on the next start', async () => {
@@ -52,7 +64,7 @@ describe('demo PKI', () => {
     });
     expect(again.ca.root.certificate.fingerprint).toBe(demo.ca.root.certificate.fingerprint);
     expect(readdirSync(again.keystoreDir).filter((f) => f.endsWith('.p12'))).toHaveLength(
-      DEMO_PEOPLE.length * 2,
+      DEMO_SIGNER_PEOPLE.length * 2,
     );
   });
 

@@ -1,8 +1,32 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { TestCA } from '@tereze/pki/test-ca';
+import { type IssueOptions, TestCA } from '@tereze/pki/test-ca';
 import { type RunningSigner, startSigner } from '@tereze/signer';
+import { DEMO_REGISTRY_BINS, DEMO_REGISTRY_IINS, DEMO_REGISTRY_PERSONS } from '../registry/demo-data';
 import { DEMO_KEY_PASSWORD, DEMO_PEOPLE } from './demo-people';
+
+/**
+ * Whose keys the demo signer holds: the demo people, and the first head of the registry's certification body
+ * ТОО «Демо ОПС», so a certification body can register in the demo too. (The head is a registry person made by
+ * the registry's generator, hence listed here rather than in DEMO_PEOPLE, which the registry builds on.)
+ */
+export const DEMO_SIGNER_PEOPLE: IssueOptions[] = (() => {
+  const head = DEMO_REGISTRY_PERSONS.find((p) => p.iin === DEMO_REGISTRY_IINS.certificationBodyHead)!;
+  return [
+    ...DEMO_PEOPLE,
+    {
+      template: 'first-head',
+      iin: head.iin,
+      bin: DEMO_REGISTRY_BINS.certificationBody,
+      org: 'ТОО «Демо ОПС»',
+      surname: head.surname,
+      firstName: head.firstName,
+      patronymic: head.patronymic ?? undefined,
+      email: 'head@demo-ops.kz',
+      locality: 'АЛМАТЫ',
+    },
+  ];
+})();
 
 export interface DemoPki {
   ca: TestCA;
@@ -50,7 +74,7 @@ export async function startDemoPki(opts: DemoPkiOptions): Promise<DemoPki> {
   const keystoreDir = path.join(opts.dataDir, 'keystores');
   if (!existsSync(keystoreDir) || !readdirSync(keystoreDir).some((f) => f.endsWith('.p12'))) {
     mkdirSync(keystoreDir, { recursive: true });
-    for (const person of DEMO_PEOPLE) {
+    for (const person of DEMO_SIGNER_PEOPLE) {
       const pair = await ca.issue(person);
       for (const file of ca.p12Files(pair, DEMO_KEY_PASSWORD))
         writeFileSync(path.join(keystoreDir, file.fileName), file.der);
