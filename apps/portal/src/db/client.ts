@@ -85,6 +85,8 @@ export async function runMigrations(database: Database): Promise<void> {
   try {
     await conn.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await migrateNodePg(drizzleNodePg({ client: conn }), { migrationsFolder });
+    // Reference data (docs/reference-data.md), still under the lock: one instance seeds, the others skip.
+    await seedDirectories(database.db);
   } finally {
     await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     conn.release();

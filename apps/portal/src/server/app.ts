@@ -144,6 +144,7 @@ export async function buildApp(
   registerOperatorRoutes(app, ctx);
   registerDevOutboxRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
+  registerDirectoryRoutes(app, ctx);
   registerSignatureRoutes(app, ctx);
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);

@@ -24,6 +24,8 @@ export interface AppContext {
   now: () => Date;
   /** State registries (ГБД ФЛ / ГБД ЮЛ / mobile-citizen base): the embedded stand-in unless replaced. */
   registry: RegistryService;
+  /** Reference data: countries, KATO, banks, classifiers; admin add/edit (docs/reference-data.md). */
+  directories: DirectoryService;
   /** Signing requests and signature verification (docs/signatures.md). */
   signatures: SignatureService;
   /** Uploaded/generated documents: type by content, size limits, bytes by SHA-256 under DATA_DIR/files (docs/files.md). */

@@ -262,6 +262,7 @@ const en: Catalog = {
   ...otpMessagesEn,
   ...profileMessagesEn,
   ...operatorMessagesEn,
+  ...directoriesMessagesEn,
   ...filesMessagesEn,
   ...organizationMessagesEn,
 };
