@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { seedDirectories } from '../modules/directories/seed';
 import { isFreshDataDir, readBaseTemplate, writeBaseTemplate } from './pglite-template';
 import * as schema from './schema';
 
@@ -78,6 +79,7 @@ const MIGRATION_LOCK = 7_351_942;
 export async function runMigrations(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as never, { migrationsFolder });
+    await seedDirectories(database.db);
     return;
   }
   const pool = (database.db as unknown as { $client: pg.Pool }).$client;

@@ -13,6 +13,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
+import { registerDirectoryRoutes } from '../modules/directories/routes';
+import { createDirectoryService } from '../modules/directories/service';
 import { createEmailTokenService } from '../modules/email-tokens/service';
 import { createFileService } from '../modules/files/service';
 import { registerIdentityRoutes } from '../modules/identity/routes';
@@ -89,6 +91,7 @@ export async function buildApp(
       findAccountById: (id, tx) => ctx.identity.findAccountById(id, tx),
     }),
     registry: createRegistryService(database.db),
+    directories: createDirectoryService({ db: database.db, audit: createAuditService(database.db), now }),
     files: createFileService({
       db: database.db,
       audit: createAuditService(database.db),

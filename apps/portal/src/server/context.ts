@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import type { AuditService } from '../modules/audit/service';
+import type { DirectoryService } from '../modules/directories/service';
 import type { EmailTokenService } from '../modules/email-tokens/service';
 import type { FileService } from '../modules/files/service';
 import type { IdentityService } from '../modules/identity/service';

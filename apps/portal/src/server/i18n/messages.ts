@@ -1,4 +1,9 @@
 import { filesMessagesEn, filesMessagesKk, filesMessagesRu } from '../../modules/files/messages';
+import {
+  directoriesMessagesEn,
+  directoriesMessagesKk,
+  directoriesMessagesRu,
+} from '../../modules/directories/messages';
 import { operatorMessagesEn, operatorMessagesKk, operatorMessagesRu } from '../../modules/operator/messages';
 import {
   organizationMessagesEn,
@@ -97,6 +102,7 @@ const ru: Catalog = {
   ...otpMessagesRu,
   ...profileMessagesRu,
   ...operatorMessagesRu,
+  ...directoriesMessagesRu,
   ...filesMessagesRu,
   ...organizationMessagesRu,
 };
@@ -180,6 +186,7 @@ const kk: Catalog = {
   ...otpMessagesKk,
   ...profileMessagesKk,
   ...operatorMessagesKk,
+  ...directoriesMessagesKk,
   ...filesMessagesKk,
   ...organizationMessagesKk,
 };
