@@ -4,6 +4,7 @@ export * from '../modules/audit/tables';
 export * from '../modules/banking/tables';
 export * from '../modules/directories/tables';
 export * from '../modules/email-tokens/tables';
+export * from '../modules/employees/tables';
 export * from '../modules/files/tables';
 export * from '../modules/identity/tables';
 export * from '../modules/notifications/tables';
