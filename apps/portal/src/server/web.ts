@@ -20,6 +20,7 @@ const SPA_PREFIXES = [
   '/services',
   '/password',
   '/activate',
+  '/confirm-email',
 ];
 const isSpaPath = (p: string) => p === '/' || SPA_PREFIXES.some((x) => p === x || p.startsWith(`${x}/`));
 

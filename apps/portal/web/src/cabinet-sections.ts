@@ -12,6 +12,13 @@ export const CABINET_SECTIONS = [
   { path: 'eds-issuance', labelKey: 'cabinet.menu.edsIssuance' },
 ] as const;
 
+/** The pages of «Личные данные» (seed 001), shown as tabs under /cabinet/profile. */
+export const PROFILE_PAGES = [
+  { path: '', labelKey: 'personal.tabs.registration' },
+  { path: 'documents', labelKey: 'personal.tabs.documents' },
+  { path: 'contacts', labelKey: 'personal.tabs.contacts' },
+] as const;
+
 export type CabinetSection = (typeof CABINET_SECTIONS)[number];
 
 export function findCabinetSection(path: string | undefined): CabinetSection | undefined {

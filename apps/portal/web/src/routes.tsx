@@ -17,6 +17,21 @@ const CabinetSectionPage = lazy(() =>
 const ProfilePage = lazy(() =>
   import('./pages/cabinet/ProfilePage').then((m) => ({ default: m.ProfilePage })),
 );
+const ProfileLayout = lazy(() =>
+  import('./pages/cabinet/profile/ProfileLayout').then((m) => ({ default: m.ProfileLayout })),
+);
+const ProfileEditPage = lazy(() =>
+  import('./pages/cabinet/profile/ProfileEditPage').then((m) => ({ default: m.ProfileEditPage })),
+);
+const DocumentsPage = lazy(() =>
+  import('./pages/cabinet/profile/DocumentsPage').then((m) => ({ default: m.DocumentsPage })),
+);
+const ContactsPage = lazy(() =>
+  import('./pages/cabinet/profile/ContactsPage').then((m) => ({ default: m.ContactsPage })),
+);
+const EmailConfirmPage = lazy(() =>
+  import('./pages/cabinet/profile/EmailConfirmPage').then((m) => ({ default: m.EmailConfirmPage })),
+);
 const RegisterPage = lazy(() =>
   import('./pages/auth/register/RegisterPage').then((m) => ({ default: m.RegisterPage })),
 );
@@ -45,6 +60,7 @@ export const routes: RouteObject[] = [
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'activate', element: <ActivatePage /> },
+          { path: 'confirm-email', element: <EmailConfirmPage /> },
           { path: 'password/forgot', element: <ForgotPasswordPage /> },
           { path: 'password/reset', element: <ResetPasswordPage /> },
           {
@@ -52,7 +68,16 @@ export const routes: RouteObject[] = [
             element: <CabinetLayout />,
             children: [
               { index: true, element: <Navigate to="services" replace /> },
-              { path: 'profile', element: <ProfilePage /> },
+              {
+                path: 'profile',
+                element: <ProfileLayout />,
+                children: [
+                  { index: true, element: <ProfilePage /> },
+                  { path: 'edit', element: <ProfileEditPage /> },
+                  { path: 'documents', element: <DocumentsPage /> },
+                  { path: 'contacts', element: <ContactsPage /> },
+                ],
+              },
               { path: ':section', element: <CabinetSectionPage /> },
               { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],

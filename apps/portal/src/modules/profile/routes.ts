@@ -58,6 +58,23 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   r.get(
+    '/api/v1/profile/countries',
+    {
+      schema: {
+        tags,
+        summary: 'Страны (countries directory) for contact data',
+        response: { 200: referenceList },
+      },
+    },
+    async (req) => ({
+      items: (await profile.reference.list('countries')).map((e) => ({
+        code: e.code,
+        name: entryName(e, req.lang) ?? e.code,
+      })),
+    }),
+  );
+
+  r.get(
     '/api/v1/profile/document-types',
     {
       schema: { tags, summary: 'Виды документа (identity_document_types)', response: { 200: referenceList } },

@@ -39,6 +39,8 @@ const source = z.enum(['registry', 'manual']);
 
 export const profileView = z.object({
   iin: z.string(),
+  /** The organisation's BIN for a legal-entity account (its IIN is the registrant's). */
+  bin: z.string().nullable(),
   rnn: z.string().nullable(),
   surname: z.string().nullable(),
   firstName: z.string().nullable(),

@@ -71,6 +71,7 @@ export function createProfileService(ctx: Ctx, directories?: DirectoryReader) {
       const country = await deps.reference.get('countries', KAZAKHSTAN);
       return {
         iin: account.iin,
+        bin: account.bin,
         rnn: row?.rnn ?? null,
         surname: account.surname,
         firstName: account.firstName,
