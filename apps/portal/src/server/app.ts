@@ -37,6 +37,7 @@ import { registerSignatureRoutes } from '../modules/signatures/routes';
 import { createSignatureService } from '../modules/signatures/service';
 import { loadTrustStore } from '../modules/signatures/trust';
 import { registerSystemRoutes } from '../modules/system/routes';
+import { registerVerifySignatureRoutes } from '../modules/verify-signature/routes';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -149,6 +150,7 @@ export async function buildApp(
   registerRegistryRoutes(app, ctx);
   registerDirectoryRoutes(app, ctx);
   registerSignatureRoutes(app, ctx);
+  registerVerifySignatureRoutes(app, ctx);
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);

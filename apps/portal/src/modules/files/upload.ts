@@ -34,12 +34,29 @@ export function formatLimit(bytes: number): string {
 export const fileTooLarge = (maxBytes: number) =>
   new AppError(413, 'file_too_large', { limit: formatLimit(maxBytes) });
 
+/** readMultipart: the files (possibly none) and the text fields; readUpload requires a file. */
+export interface MultipartContent {
+  files: UploadedFile[];
+  fields: Record<string, string>;
+}
+
 /**
  * Reads a multipart/form-data request into memory (@fastify/multipart, registered in app.ts): each file at most
  * `maxBytes` — the stream is cut there and 413 file_too_large thrown, so an oversized upload never reaches
  * memory or disk whole. 400 file_missing when it holds no file; 415 file_not_multipart for other bodies.
  */
 export async function readUpload(req: FastifyRequest, opts: ReadUploadOptions = {}): Promise<Upload> {
+  const { files, fields } = await readMultipart(req, opts);
+  const [first] = files;
+  if (!first) throw new AppError(400, 'file_missing');
+  return { ...first, files, fields };
+}
+
+/** readUpload without the "a file is required" rule (forms where a text field can stand in for the file). */
+export async function readMultipart(
+  req: FastifyRequest,
+  opts: ReadUploadOptions = {},
+): Promise<MultipartContent> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxFiles = opts.maxFiles ?? 1;
   if (!req.isMultipart()) throw new AppError(415, 'file_not_multipart');
@@ -73,7 +90,5 @@ export async function readUpload(req: FastifyRequest, opts: ReadUploadOptions = 
       throw new AppError(400, 'validation_failed');
     throw error;
   }
-  const [first] = files;
-  if (!first) throw new AppError(400, 'file_missing');
-  return { ...first, files, fields };
+  return { files, fields };
 }

@@ -13,6 +13,11 @@ import {
 import { otpMessagesEn, otpMessagesKk, otpMessagesRu } from '../../modules/otp/messages';
 import { profileMessagesEn, profileMessagesKk, profileMessagesRu } from '../../modules/profile/messages';
 import { recoveryMessagesEn, recoveryMessagesKk, recoveryMessagesRu } from '../../modules/recovery/messages';
+import {
+  verifySignatureMessagesEn,
+  verifySignatureMessagesKk,
+  verifySignatureMessagesRu,
+} from '../../modules/verify-signature/messages';
 
 // Server-side messages (API errors) in the three portal languages; ru is the default, as in the seeds.
 export const languages = ['ru', 'kk', 'en'] as const;
@@ -104,6 +109,7 @@ const ru: Catalog = {
   ...operatorMessagesRu,
   ...directoriesMessagesRu,
   ...filesMessagesRu,
+  ...verifySignatureMessagesRu,
   ...organizationMessagesRu,
 };
 
@@ -188,6 +194,7 @@ const kk: Catalog = {
   ...operatorMessagesKk,
   ...directoriesMessagesKk,
   ...filesMessagesKk,
+  ...verifySignatureMessagesKk,
   ...organizationMessagesKk,
 };
 
@@ -271,6 +278,7 @@ const en: Catalog = {
   ...operatorMessagesEn,
   ...directoriesMessagesEn,
   ...filesMessagesEn,
+  ...verifySignatureMessagesEn,
   ...organizationMessagesEn,
 };
 
