@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { LegalEntity, Person, StateRegistry } from './adapter';
-import { classified, KFS, KOPF, KRP, KSE, OKED } from './classifiers';
+import { classified } from './classifiers';
 import { codeEntry, IIN_EXCLUSIONS, LEGAL_CAPACITIES, LIFE_STATUSES } from './codes';
 import { DEMO_REGISTRY_LEGAL_ENTITIES, DEMO_REGISTRY_PERSONS } from './demo-data';
 import {
@@ -141,11 +141,11 @@ function toLegalEntity(row: LegalEntityRow): LegalEntity {
     headIin: row.headIin,
     parentBin: row.parentBin,
     legalAddress: { kato: row.legalAddressKato, text: row.legalAddressText },
-    kopf: classified(KOPF, row.kopfCode),
-    kfs: classified(KFS, row.kfsCode),
-    kse: classified(KSE, row.kseCode),
-    krp: classified(KRP, row.krpCode),
-    oked: classified(OKED, row.okedCode),
+    kopf: classified('kopf', row.kopfCode),
+    kfs: classified('kfs', row.kfsCode),
+    kse: classified('kse', row.kseCode),
+    krp: classified('krp', row.krpCode),
+    oked: classified('oked', row.okedCode),
     isCertificationBody: row.isCertificationBody,
   };
 }

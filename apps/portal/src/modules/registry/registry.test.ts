@@ -117,7 +117,7 @@ describe('embedded StateRegistry', () => {
       kind: 'legal_entity',
       shortNameRu: 'ТОО «Демо Сертификация»',
       headIin: '760212350620',
-      kopf: { code: '1122', nameRu: 'Товарищество с ограниченной ответственностью' },
+      kopf: { code: '20', nameRu: 'Товарищество с ограниченной ответственностью' },
       kse: { code: '7' },
       isCertificationBody: false,
     });
@@ -234,7 +234,7 @@ describe('GET /api/v1/registry/legal-entities/:bin', () => {
       registrationNumber: '38-1910-ТОО',
       registrationDate: '1994-01-20',
       registrationAuthority: 'Департамент юстиции города Алматы',
-      kopf: { code: '1122' },
+      kopf: { code: '20' },
       oked: { code: '70220' },
     });
     expect(body).not.toHaveProperty('headIin');
