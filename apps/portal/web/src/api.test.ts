@@ -90,6 +90,19 @@ describe('api client', () => {
     expect(request.headers['accept-language']).toBe('en');
   });
 
+  it('POST with FormData: multipart/form-data with its boundary, the CSRF header, the parts as sent', async () => {
+    const form = new FormData();
+    form.append('note', 'устав');
+    form.append('signature', new Blob([new Uint8Array([1, 2, 3])]), 'doc.cms');
+    await client('abc.def')('/no-content', { method: 'POST', body: form });
+    const request = seen.at(-1)!;
+    expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request.headers[CSRF_HEADER]).toBe('abc.def');
+    expect(request.body).toContain('name="note"');
+    expect(request.body).toContain('устав');
+    expect(request.body).toContain('filename="doc.cms"');
+  });
+
   it('POST without a body sends no Content-Type (Fastify refuses empty JSON bodies)', async () => {
     await client()('/no-content', { method: 'POST' });
     expect(seen.at(-1)!.headers['content-type']).toBeUndefined();

@@ -48,6 +48,7 @@ export interface ApiClientOptions {
 
 export interface RequestOptions {
   method?: string;
+  /** JSON-serialised, except a FormData (sent as multipart/form-data). */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -83,7 +84,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       Accept: 'application/json',
       'Accept-Language': options.language(),
     };
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    // FormData (file uploads) goes as multipart/form-data: fetch sets the type with its boundary.
+    const isForm = typeof FormData !== 'undefined' && request.body instanceof FormData;
+    if (request.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     if (!SAFE_METHODS.has(method)) {
       const token = options.csrfToken();
       if (token) headers[CSRF_HEADER] = token;
@@ -93,7 +96,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       response = await doFetch(`${options.baseUrl ?? ''}${path}`, {
         method,
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body:
+          request.body === undefined
+            ? undefined
+            : isForm
+              ? (request.body as FormData)
+              : JSON.stringify(request.body),
         credentials: 'same-origin',
         signal: request.signal,
       });
