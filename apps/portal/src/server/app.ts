@@ -16,6 +16,8 @@ import { createAuditService } from '../modules/audit/service';
 import { registerDirectoryRoutes } from '../modules/directories/routes';
 import { createDirectoryService } from '../modules/directories/service';
 import { createEmailTokenService } from '../modules/email-tokens/service';
+import { registerEmployeeRoutes } from '../modules/employees/routes';
+import { createEmployeeService } from '../modules/employees/service';
 import { createFileService } from '../modules/files/service';
 import { registerIdentityRoutes } from '../modules/identity/routes';
 import { createIdentityService } from '../modules/identity/service';
@@ -100,6 +102,7 @@ export async function buildApp(
       dataDir: config.DATA_DIR,
     }),
     organizations: createOrganizationService({ db: database.db, app: () => ctx }),
+    employees: createEmployeeService({ db: database.db, app: () => ctx }),
     signatures: createSignatureService({
       db: database.db,
       config,
@@ -154,6 +157,7 @@ export async function buildApp(
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);
+  registerEmployeeRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerIdentifyRoute(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);

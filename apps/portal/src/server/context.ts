@@ -2,6 +2,7 @@ import type { Database } from '../db/client';
 import type { AuditService } from '../modules/audit/service';
 import type { DirectoryService } from '../modules/directories/service';
 import type { EmailTokenService } from '../modules/email-tokens/service';
+import type { EmployeeService } from '../modules/employees/service';
 import type { FileService } from '../modules/files/service';
 import type { IdentityService } from '../modules/identity/service';
 import type { NotificationService } from '../modules/notifications/service';
@@ -33,6 +34,8 @@ export interface AppContext {
   files: FileService;
   /** Organisations (participants), their members and rights (docs/organizations.md). */
   organizations: OrganizationService;
+  /** Employees of organisations: invitations, rights, blocking, membership requests (docs/employees.md). */
+  employees: EmployeeService;
   /** DEMO mode: the test CA and built-in signer, once started (main.ts starts them after listening). */
   demoPki?: DemoPki;
 }

@@ -139,6 +139,21 @@ export function createMembers(db: Db) {
         { status, blockReason: status === 'blocked' ? (reason ?? null) : null },
         tx,
       ),
+
+    /** Deletes a membership that is still pending (a declined request or accepted invitation); else 404. */
+    async removePendingMember(organizationId: string, memberId: string, tx: Db = db): Promise<void> {
+      const removed = await tx
+        .delete(organizationMembers)
+        .where(
+          and(
+            eq(organizationMembers.organizationId, organizationId),
+            eq(organizationMembers.id, memberId),
+            eq(organizationMembers.status, 'pending'),
+          ),
+        )
+        .returning({ id: organizationMembers.id });
+      if (!removed.length) throw new AppError(404, 'not_found');
+    },
   };
 }
 

@@ -2,14 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context';
+import { translate } from '../../server/i18n/messages';
 import { errorResponse } from '../identity/schema';
+import { createEmailConfirmation } from './email-confirm';
 import type { DirectoryReader } from './reference';
 import { entryName } from './reference';
 import {
+  confirmEmailBody,
   contactBody,
   contactView,
   documentBody,
   documentView,
+  messageResponse,
   okResponse,
   profileUpdateBody,
   profileView,
@@ -85,6 +89,45 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext) {
         name: entryName(e, req.lang) ?? e.code,
       })),
     }),
+  );
+
+  // ── «Подтвердить адрес электронной почты» ─────────────────────────────────────────────────────────────
+  const confirmation = createEmailConfirmation(ctx);
+  r.post(
+    '/api/v1/profile/email/confirmation',
+    {
+      config: { rateLimit: { max: 5, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: "«Подтвердить адрес электронной почты»: mail a single-use link to the account's email",
+        description:
+          '409 email_already_confirmed. One email a minute per account; 5 requests a minute per client.',
+        response: { 200: messageResponse, 409: errorResponse, 429: errorResponse, ...refusals },
+      },
+    },
+    async (req) => {
+      const email = await confirmation.request(req, await profile.owner(req));
+      return { message: translate(req.lang, 'email_confirm_sent', { email }) };
+    },
+  );
+
+  r.post(
+    '/api/v1/profile/email/confirm',
+    {
+      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'Follow the mailed link: the email becomes «Подтвержден» (no session needed)',
+        description:
+          '400 email_confirm_link_invalid (unknown, used, or the email changed since) / email_confirm_link_expired.',
+        body: confirmEmailBody,
+        response: { 200: messageResponse, 400: errorResponse },
+      },
+    },
+    async (req) => {
+      await confirmation.confirm(req, req.body.token);
+      return { message: translate(req.lang, 'email_confirmed') };
+    },
   );
 
   // ── «Паспортные данные» ─────────────────────────────────────────────────────────────────────────────

@@ -30,7 +30,8 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: AppContext
           'Refusals (nothing written): 400 validation_failed (fields.password lists every unmet rule; ' +
           'fields["phones.mobile"]); 422 signature_invalid {check, reason}; 403 registry_refused {reasonCode, ' +
           'registryCode} with seed 002 texts; 404 registry_legal_entity_not_found; 403 not_a_certification_body; ' +
-          '409 already_registered (IIN has a personal account / BIN registered once).',
+          '409 already_registered (IIN has a personal account / BIN registered once). «Я являюсь сотрудником»: ' +
+          'employerBin (individuals) → a pending membership request; 404 employer_not_registered.',
         body: registrationBody,
         response: {
           201: registrationResponse,

@@ -22,6 +22,12 @@ export const registrationBody = z.object({
     .trim()
     .regex(/^\d{12}$/)
     .optional(),
+  /** «Я являюсь сотрудником»: the BIN of a portal-registered organisation to ask to join (individuals). */
+  employerBin: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/)
+    .optional(),
 });
 
 export const registrationResponse = z.object({

@@ -25,10 +25,13 @@ export interface RegistrationInput {
   acceptAgreement: true;
   /** The organisation chosen in the wizard (BIN → «Найти»): must be the certificate's BIN. */
   bin?: string;
+  /** «Я являюсь сотрудником»: a portal-registered organisation whose administrator is asked to admit the person. */
+  employerBin?: string;
 }
 
 type Ctx = Pick<
   AppContext,
+  | 'employees'
   | 'identity'
   | 'signatures'
   | 'registry'
@@ -126,6 +129,9 @@ export function createRegistration(ctx: Ctx) {
           repeatField: 'passwordRepeat',
         });
         const phones = phonesOf(req, input);
+        // Checked before the signature, so a wrong BIN costs no signing request.
+        const employer = input.employerBin ? await ctx.employees.employerByBin(input.employerBin) : null;
+        if (employer && input.kind !== 'individual') throw new AppError(403, 'employee_individual_only');
         const { certificate: cert, request } = await signatures.verify({
           signingRequestId: input.signingRequestId,
           cms: input.cms,
@@ -186,6 +192,8 @@ export function createRegistration(ctx: Ctx) {
             tx,
           );
           await activation.send(account, req.lang, tx);
+          if (employer)
+            await ctx.employees.requestMembership(req, account, employer, { via: 'registration' }, tx);
           await audit.record(
             {
               action: 'registration',

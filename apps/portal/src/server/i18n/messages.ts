@@ -1,3 +1,4 @@
+import { employeeMessagesEn, employeeMessagesKk, employeeMessagesRu } from '../../modules/employees/messages';
 import { filesMessagesEn, filesMessagesKk, filesMessagesRu } from '../../modules/files/messages';
 import {
   directoriesMessagesEn,
@@ -111,6 +112,7 @@ const ru: Catalog = {
   ...filesMessagesRu,
   ...verifySignatureMessagesRu,
   ...organizationMessagesRu,
+  ...employeeMessagesRu,
 };
 
 const kk: Catalog = {
@@ -196,6 +198,7 @@ const kk: Catalog = {
   ...filesMessagesKk,
   ...verifySignatureMessagesKk,
   ...organizationMessagesKk,
+  ...employeeMessagesKk,
 };
 
 const en: Catalog = {
@@ -280,6 +283,7 @@ const en: Catalog = {
   ...filesMessagesEn,
   ...verifySignatureMessagesEn,
   ...organizationMessagesEn,
+  ...employeeMessagesEn,
 };
 
 export const catalogs: Record<Language, Catalog> = { ru, kk, en };
