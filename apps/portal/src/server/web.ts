@@ -21,6 +21,7 @@ const SPA_PREFIXES = [
   '/password',
   '/activate',
   '/confirm-email',
+  '/verify',
 ];
 const isSpaPath = (p: string) => p === '/' || SPA_PREFIXES.some((x) => p === x || p.startsWith(`${x}/`));
 

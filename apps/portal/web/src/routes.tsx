@@ -45,6 +45,9 @@ const ResetPasswordPage = lazy(() =>
   import('./pages/recovery/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
 );
 const SlipPage = lazy(() => import('./pages/operator/SlipPage').then((m) => ({ default: m.SlipPage })));
+const VerifySignaturePage = lazy(() =>
+  import('./pages/verify/VerifySignaturePage').then((m) => ({ default: m.VerifySignaturePage })),
+);
 const OutboxPage = lazy(() => import('./pages/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 
 /** The route table. To add a page: create it under pages/, add a route here, texts to locales/*.json. */
@@ -83,6 +86,7 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'operator/slip/:id', element: <SlipPage /> },
+          { path: 'verify', element: <VerifySignaturePage /> },
           { path: 'dev/outbox', element: <OutboxPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

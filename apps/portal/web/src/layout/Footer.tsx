@@ -24,6 +24,9 @@ export function Footer() {
             <Text size="sm" c="gray.7">
               {t('footer.license')}
             </Text>
+            <Anchor component={Link} to="/verify" size="sm">
+              {t('verifySignature.navLink')}
+            </Anchor>
             {demo && (
               <Anchor component={Link} to="/dev/outbox" size="sm">
                 {t('footer.outbox')}
