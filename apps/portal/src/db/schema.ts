@@ -2,6 +2,7 @@
 // other modules use its service, never its tables.
 export * from '../modules/audit/tables';
 export * from '../modules/banking/tables';
+export * from '../modules/certification/tables';
 export * from '../modules/directories/tables';
 export * from '../modules/email-tokens/tables';
 export * from '../modules/employees/tables';
