@@ -1,10 +1,10 @@
-import { employeeMessagesEn, employeeMessagesKk, employeeMessagesRu } from '../../modules/employees/messages';
-import { filesMessagesEn, filesMessagesKk, filesMessagesRu } from '../../modules/files/messages';
 import {
   directoriesMessagesEn,
   directoriesMessagesKk,
   directoriesMessagesRu,
 } from '../../modules/directories/messages';
+import { employeeMessagesEn, employeeMessagesKk, employeeMessagesRu } from '../../modules/employees/messages';
+import { filesMessagesEn, filesMessagesKk, filesMessagesRu } from '../../modules/files/messages';
 import { operatorMessagesEn, operatorMessagesKk, operatorMessagesRu } from '../../modules/operator/messages';
 import {
   organizationMessagesEn,
