@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
+import { registerBankingRoutes } from '../modules/banking/routes';
 import { registerDirectoryRoutes } from '../modules/directories/routes';
 import { createDirectoryService } from '../modules/directories/service';
 import { createEmailTokenService } from '../modules/email-tokens/service';
@@ -157,6 +158,7 @@ export async function buildApp(
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);
+  registerBankingRoutes(app, ctx);
   registerEmployeeRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerIdentifyRoute(app, ctx);

@@ -1,3 +1,4 @@
+import { bankingMessagesEn, bankingMessagesKk, bankingMessagesRu } from '../../modules/banking/messages';
 import {
   directoriesMessagesEn,
   directoriesMessagesKk,
@@ -105,6 +106,7 @@ const ru: Catalog = {
   email_in_use_text:
     'На портале была предпринята попытка зарегистрировать новую учетную запись с Вашим адресом электронной почты. Учетная запись с этим адресом уже существует: войдите в систему или восстановите пароль. Если это были не Вы – просто проигнорируйте данное сообщение.\n\n{{link}}',
   ...recoveryMessagesRu,
+  ...bankingMessagesRu,
   ...otpMessagesRu,
   ...profileMessagesRu,
   ...operatorMessagesRu,
@@ -191,6 +193,7 @@ const kk: Catalog = {
   email_in_use_text:
     'Порталда Сіздің электрондық пошта мекенжайыңызбен жаңа тіркелгі тіркеу әрекеті жасалды. Бұл мекенжаймен тіркелгі бар: жүйеге кіріңіз немесе құпия сөзді қалпына келтіріңіз. Егер бұл Сіз болмасаңыз — хабарламаны елемеуге болады.\n\n{{link}}',
   ...recoveryMessagesKk,
+  ...bankingMessagesKk,
   ...otpMessagesKk,
   ...profileMessagesKk,
   ...operatorMessagesKk,
@@ -276,6 +279,7 @@ const en: Catalog = {
   email_in_use_text:
     'Someone tried to register a new account on the portal with your email address. An account with this address already exists: sign in or recover your password. If it was not you, simply ignore this message.\n\n{{link}}',
   ...recoveryMessagesEn,
+  ...bankingMessagesEn,
   ...otpMessagesEn,
   ...profileMessagesEn,
   ...operatorMessagesEn,
