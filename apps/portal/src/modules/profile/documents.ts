@@ -15,11 +15,10 @@ type Row = typeof profileDocuments.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const REGISTRY_ID_PREFIX = 'registry-';
 
-/** Per-type number shapes where the format is fixed; other types take 1–20 letters and digits. */
+/** Kazakhstan's own documents have fixed number shapes; other types take 1–20 letters and digits. */
 const NUMBER_RULES: Record<string, { pattern: RegExp; code: string }> = {
   id_card: { pattern: /^\d{9}$/, code: 'profile_id_card_number_invalid' },
   passport: { pattern: /^[A-Z]\d{7,8}$/, code: 'profile_passport_number_invalid' },
-  foreign_passport: { pattern: /^[A-Z]\d{7,8}$/, code: 'profile_passport_number_invalid' },
 };
 
 /** «Паспортные данные» (seed 001): registry documents read-only, manual ones CRUD, owner only. */

@@ -5,7 +5,6 @@ import type { AppContext } from '../../server/context';
 import { translate } from '../../server/i18n/messages';
 import { errorResponse } from '../identity/schema';
 import { createEmailConfirmation } from './email-confirm';
-import type { DirectoryReader } from './reference';
 import { entryName } from './reference';
 import {
   confirmEmailBody,
@@ -28,9 +27,7 @@ const refusals = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
 /** Кабинет → Личные данные: /api/v1/profile (docs/profile.md). Everything acts on the signed-in account only. */
 export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // ctx.directories once the directories module is in the context; the fallback lists until then.
-  const directories = (ctx as { directories?: DirectoryReader }).directories;
-  const profile = createProfileService(ctx, directories);
+  const profile = createProfileService(ctx);
 
   r.get(
     '/api/v1/profile',
@@ -71,7 +68,7 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => ({
-      items: (await profile.reference.list('countries')).map((e) => ({
+      items: (await profile.reference.list('countries', req.lang)).map((e) => ({
         code: e.code,
         name: entryName(e, req.lang) ?? e.code,
       })),
@@ -84,7 +81,7 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'Виды документа (identity_document_types)', response: { 200: referenceList } },
     },
     async (req) => ({
-      items: (await profile.reference.list('identity_document_types')).map((e) => ({
+      items: (await profile.reference.list('identity_document_types', req.lang)).map((e) => ({
         code: e.code,
         name: entryName(e, req.lang) ?? e.code,
       })),

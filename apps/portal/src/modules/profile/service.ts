@@ -10,14 +10,11 @@ import { isKzMobile, normalizeKzPhone } from '../registration/phones';
 import { createContacts } from './contacts';
 import { createDocuments } from './documents';
 import { fieldErrors } from './fields';
-import { createProfileReference, type DirectoryReader, entryName, KAZAKHSTAN } from './reference';
+import { createProfileReference, entryName, KAZAKHSTAN } from './reference';
 import type { ProfileUpdateInput } from './schema';
 import { profiles } from './tables';
 
-type Ctx = Pick<
-  AppContext,
-  'identity' | 'audit' | 'registry' | 'notifications' | 'config' | 'database' | 'now'
->;
+type Ctx = Pick<AppContext, 'identity' | 'audit' | 'registry' | 'directories' | 'database' | 'now'>;
 
 export interface ProfileDeps {
   db: Db;
@@ -31,7 +28,7 @@ export interface ProfileDeps {
  * Кабинет → Личные данные (seed 001): registration data and «Редактировать данные», passport data, contact
  * data. Every method acts on the signed-in account only; other people's rows answer 404 (docs/profile.md).
  */
-export function createProfileService(ctx: Ctx, directories?: DirectoryReader) {
+export function createProfileService(ctx: Ctx) {
   const { identity, audit, now } = ctx;
   const db = ctx.database.db;
   const deps: ProfileDeps = {
@@ -39,7 +36,7 @@ export function createProfileService(ctx: Ctx, directories?: DirectoryReader) {
     audit,
     registry: ctx.registry,
     now,
-    reference: createProfileReference(directories),
+    reference: createProfileReference(ctx.directories),
   };
   const documents = createDocuments(deps);
   const contacts = createContacts(deps);
