@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
+import { registerCatalogRoutes } from '../modules/catalog/routes';
 import { registerBankingRoutes } from '../modules/banking/routes';
 import { registerDirectoryRoutes } from '../modules/directories/routes';
 import { createDirectoryService } from '../modules/directories/service';
@@ -155,6 +156,7 @@ export async function buildApp(
   registerDirectoryRoutes(app, ctx);
   registerSignatureRoutes(app, ctx);
   registerVerifySignatureRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);

@@ -15,6 +15,7 @@ const NONCE_PLACEHOLDER = /__CSP_NONCE__/g;
 const SPA_PREFIXES = [
   '/login',
   '/register',
+  '/invitation',
   '/cabinet',
   '/dev/outbox',
   '/services',

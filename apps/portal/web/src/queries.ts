@@ -17,6 +17,18 @@ export interface MeUser {
   roles?: string[];
   /** A temporary password (recovery) must be changed before anything else. */
   mustChangePassword?: boolean;
+  /** The organisations the person is a member of (any status); see organization.ts. */
+  organizations?: OrganizationSummary[];
+}
+
+/** One membership as GET /api/v1/me lists it (docs/organizations.md). */
+export interface OrganizationSummary {
+  id: string;
+  bin: string;
+  name: string;
+  kind: string;
+  rights: string[];
+  status: 'active' | 'blocked' | 'pending' | (string & {});
 }
 
 export interface PublicConfig {

@@ -48,6 +48,12 @@ const SlipPage = lazy(() => import('./pages/operator/SlipPage').then((m) => ({ d
 const VerifySignaturePage = lazy(() =>
   import('./pages/verify/VerifySignaturePage').then((m) => ({ default: m.VerifySignaturePage })),
 );
+const EmployeesPage = lazy(() =>
+  import('./pages/employees/EmployeesPage').then((m) => ({ default: m.EmployeesPage })),
+);
+const InvitationPage = lazy(() =>
+  import('./pages/employees/InvitationPage').then((m) => ({ default: m.InvitationPage })),
+);
 const OutboxPage = lazy(() => import('./pages/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 
 /** The route table. To add a page: create it under pages/, add a route here, texts to locales/*.json. */
@@ -63,6 +69,7 @@ export const routes: RouteObject[] = [
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'activate', element: <ActivatePage /> },
+          { path: 'invitation', element: <InvitationPage /> },
           { path: 'confirm-email', element: <EmailConfirmPage /> },
           { path: 'password/forgot', element: <ForgotPasswordPage /> },
           { path: 'password/reset', element: <ResetPasswordPage /> },
@@ -81,6 +88,7 @@ export const routes: RouteObject[] = [
                   { path: 'contacts', element: <ContactsPage /> },
                 ],
               },
+              { path: 'employees', element: <EmployeesPage /> },
               { path: ':section', element: <CabinetSectionPage /> },
               { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { CABINET_SECTIONS } from '../../cabinet-sections';
+import { OrganizationSwitcher } from '../../components/OrganizationSwitcher';
 import { PageLoader } from '../../components/PageLoader';
 import { useMe } from '../../queries';
 
@@ -26,6 +27,7 @@ export function CabinetLayout() {
       )}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
+          {me.data && <OrganizationSwitcher />}
           <Box component="nav" aria-label={t('cabinet.menuLabel')}>
             {CABINET_SECTIONS.map((section) => {
               const to = `/cabinet/${section.path}`;

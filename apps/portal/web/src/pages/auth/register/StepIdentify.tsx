@@ -7,6 +7,7 @@ import { KeyFilterFields } from '../../../components/KeyFilterFields';
 import { errorText } from '../../../error-text';
 import { currentLanguage } from '../../../i18n';
 import { type KeyFilter, signingErrorText, useSign } from '../../../signing';
+import { EmployerNotice } from '../../employees/EmployerNotice';
 import { identify, lookupLegalEntity } from './register-api';
 import { asksForBin, type LegalEntity, type WizardState } from './wizard-state';
 
@@ -133,6 +134,7 @@ export function StepIdentify({
             </Alert>
           )}
           {local.organization && <OrganizationCard organization={local.organization} kind={state.kind} />}
+          {local.employee && local.organization && <EmployerNotice bin={local.bin} />}
         </Stack>
       ) : (
         <TextInput

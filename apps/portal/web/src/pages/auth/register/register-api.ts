@@ -25,7 +25,7 @@ export interface RegistrationAnswer {
 
 /**
  * The body of POST /api/v1/registrations (DESIGN.md key route; docs/signatures.md) from the wizard's state.
- * «Я являюсь сотрудником» registers the person's own account: the organisation's head gives access later.
+ * «Я являюсь сотрудником» registers the person's own account and asks the organisation's administrator to admit it.
  */
 export function registrationBody(state: WizardState, signed: SignedAction) {
   const kind = effectiveKind(state);
@@ -40,6 +40,8 @@ export function registrationBody(state: WizardState, signed: SignedAction) {
     phones: { mobile: toE164(contacts.mobilePhone) ?? contacts.mobilePhone, ...(work ? { work } : {}) },
     acceptAgreement: true as const,
     ...(kind !== 'individual' && state.bin ? { bin: state.bin } : {}),
+    // «Я являюсь сотрудником»: the organisation's administrator is asked to admit the new account.
+    ...(kind === 'individual' && state.employee && state.bin ? { employerBin: state.bin } : {}),
   };
 }
 
