@@ -10,6 +10,8 @@ export const CABINET_SECTIONS = [
   { path: 'bank-accounts', labelKey: 'cabinet.menu.bankAccounts' },
   { path: 'applications', labelKey: 'cabinet.menu.applications' },
   { path: 'eds-issuance', labelKey: 'cabinet.menu.edsIssuance' },
+  // Admin console: shown only to accounts with the role (sectionsFor).
+  { path: 'directories', labelKey: 'cabinet.menu.directories', role: 'admin' },
 ] as const;
 
 /** The pages of «Личные данные» (seed 001), shown as tabs under /cabinet/profile. */
@@ -20,6 +22,11 @@ export const PROFILE_PAGES = [
 ] as const;
 
 export type CabinetSection = (typeof CABINET_SECTIONS)[number];
+
+/** The menu a user sees: a section with a `role` only for accounts that have it (Справочники: admin). */
+export function sectionsFor(roles: readonly string[] | undefined): CabinetSection[] {
+  return CABINET_SECTIONS.filter((s) => !('role' in s) || (roles ?? []).includes(s.role));
+}
 
 export function findCabinetSection(path: string | undefined): CabinetSection | undefined {
   return CABINET_SECTIONS.find((section) => section.path === path);

@@ -54,6 +54,9 @@ const EmployeesPage = lazy(() =>
 const InvitationPage = lazy(() =>
   import('./pages/employees/InvitationPage').then((m) => ({ default: m.InvitationPage })),
 );
+const DirectoriesAdminPage = lazy(() =>
+  import('./pages/admin/DirectoriesAdminPage').then((m) => ({ default: m.DirectoriesAdminPage })),
+);
 const OutboxPage = lazy(() => import('./pages/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 
 /** The route table. To add a page: create it under pages/, add a route here, texts to locales/*.json. */
@@ -89,6 +92,7 @@ export const routes: RouteObject[] = [
                 ],
               },
               { path: 'employees', element: <EmployeesPage /> },
+              { path: 'directories', element: <DirectoriesAdminPage /> },
               { path: ':section', element: <CabinetSectionPage /> },
               { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],

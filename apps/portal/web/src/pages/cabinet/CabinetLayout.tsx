@@ -2,7 +2,7 @@ import { Alert, Box, Button, Grid, NavLink, Stack, Text, Title } from '@mantine/
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { CABINET_SECTIONS } from '../../cabinet-sections';
+import { sectionsFor } from '../../cabinet-sections';
 import { OrganizationSwitcher } from '../../components/OrganizationSwitcher';
 import { PageLoader } from '../../components/PageLoader';
 import { useMe } from '../../queries';
@@ -29,7 +29,7 @@ export function CabinetLayout() {
         <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
           {me.data && <OrganizationSwitcher />}
           <Box component="nav" aria-label={t('cabinet.menuLabel')}>
-            {CABINET_SECTIONS.map((section) => {
+            {sectionsFor(me.data?.roles).map((section) => {
               const to = `/cabinet/${section.path}`;
               const active = pathname === to || pathname.startsWith(`${to}/`);
               return (
