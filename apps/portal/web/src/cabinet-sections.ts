@@ -8,6 +8,9 @@ export const CABINET_SECTIONS = [
   { path: 'organization', labelKey: 'cabinet.menu.organization' },
   { path: 'employees', labelKey: 'cabinet.menu.employees' },
   { path: 'bank-accounts', labelKey: 'cabinet.menu.bankAccounts' },
+  { path: 'bank-requests', labelKey: 'cabinet.menu.bankRequests' },
+  // The administrator's queue of bank requests (shown to admins where the menu filters by role).
+  { path: 'bank-queue', labelKey: 'cabinet.menu.bankQueue', role: 'admin' },
   { path: 'applications', labelKey: 'cabinet.menu.applications' },
   { path: 'eds-issuance', labelKey: 'cabinet.menu.edsIssuance' },
   // Admin console: shown only to accounts with the role (sectionsFor).

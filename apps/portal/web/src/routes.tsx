@@ -32,6 +32,21 @@ const ContactsPage = lazy(() =>
 const EmailConfirmPage = lazy(() =>
   import('./pages/cabinet/profile/EmailConfirmPage').then((m) => ({ default: m.EmailConfirmPage })),
 );
+const BankAccountsPage = lazy(() =>
+  import('./pages/banking/BankAccountsPage').then((m) => ({ default: m.BankAccountsPage })),
+);
+const BankAccountFormPage = lazy(() =>
+  import('./pages/banking/BankAccountFormPage').then((m) => ({ default: m.BankAccountFormPage })),
+);
+const BankAccountViewPage = lazy(() =>
+  import('./pages/banking/BankAccountViewPage').then((m) => ({ default: m.BankAccountViewPage })),
+);
+const BankRequestsPage = lazy(() =>
+  import('./pages/banking/BankRequestsPage').then((m) => ({ default: m.BankRequestsPage })),
+);
+const AdminBankRequestsPage = lazy(() =>
+  import('./pages/banking/AdminBankRequestsPage').then((m) => ({ default: m.AdminBankRequestsPage })),
+);
 const RegisterPage = lazy(() =>
   import('./pages/auth/register/RegisterPage').then((m) => ({ default: m.RegisterPage })),
 );
@@ -93,6 +108,12 @@ export const routes: RouteObject[] = [
               },
               { path: 'employees', element: <EmployeesPage /> },
               { path: 'directories', element: <DirectoriesAdminPage /> },
+              { path: 'bank-accounts', element: <BankAccountsPage /> },
+              { path: 'bank-accounts/new', element: <BankAccountFormPage /> },
+              { path: 'bank-accounts/:id', element: <BankAccountViewPage /> },
+              { path: 'bank-accounts/:id/edit', element: <BankAccountFormPage /> },
+              { path: 'bank-requests', element: <BankRequestsPage /> },
+              { path: 'bank-queue', element: <AdminBankRequestsPage /> },
               { path: ':section', element: <CabinetSectionPage /> },
               { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],
