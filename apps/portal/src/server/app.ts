@@ -13,7 +13,6 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
-import { registerCatalogRoutes } from '../modules/catalog/routes';
 import { registerBankingRoutes } from '../modules/banking/routes';
 import { registerDirectoryRoutes } from '../modules/directories/routes';
 import { createDirectoryService } from '../modules/directories/service';
@@ -26,6 +25,7 @@ import { createIdentityService } from '../modules/identity/service';
 import { registerDevOutboxRoutes } from '../modules/notifications/routes';
 import { createNotificationService } from '../modules/notifications/service';
 import { registerOperatorRoutes } from '../modules/operator/routes';
+import { registerOrganizationRoutes } from '../modules/organizations/routes';
 import { createOrganizationService } from '../modules/organizations/service';
 import { registerOtpRoutes } from '../modules/otp/routes';
 import { demoSignerConnectSrc } from '../modules/pki/demo';
@@ -156,7 +156,6 @@ export async function buildApp(
   registerDirectoryRoutes(app, ctx);
   registerSignatureRoutes(app, ctx);
   registerVerifySignatureRoutes(app, ctx);
-  registerCatalogRoutes(app, ctx);
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);
@@ -164,6 +163,7 @@ export async function buildApp(
   registerEmployeeRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerIdentifyRoute(app, ctx);
+  registerOrganizationRoutes(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);
 
   const serveIndex = await registerWeb(app, opts.web ?? 'off');

@@ -4,6 +4,8 @@ import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { createMembers, type Member, type MemberRight } from './members';
+import { createProfile } from './profile';
+import { createParticipantRegistration } from './registration';
 import { organizationMembers, organizations } from './tables';
 
 export type Organization = typeof organizations.$inferSelect;
@@ -22,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * requireMember: it reads the membership from the database on each call, so a rights change or a block applies
  * on the member's next request. See docs/organizations.md.
  */
-export function createOrganizationService(deps: OrganizationDeps) {
+export function createOrganizationCore(deps: OrganizationDeps) {
   const { db } = deps;
   const members = createMembers(db);
 
@@ -122,6 +124,19 @@ export function createOrganizationService(deps: OrganizationDeps) {
         status: m.status,
       }));
     },
+  };
+}
+
+export type OrganizationCore = ReturnType<typeof createOrganizationCore>;
+
+export function createOrganizationService(deps: OrganizationDeps) {
+  const core = createOrganizationCore(deps);
+  return {
+    ...core,
+    /** Participant registration (seed 001): prefill from the agreement signature, «Подтверждаю данные». */
+    registration: createParticipantRegistration(deps.app, core),
+    /** «Профиль участника»: view, contacts, attributes, addresses, head. */
+    profile: createProfile(deps.app, core),
   };
 }
 

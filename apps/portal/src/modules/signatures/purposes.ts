@@ -18,6 +18,7 @@ export const SIGNING_PURPOSES = [
   'application',
   'approval',
   'document',
+  'participant_agreement',
 ] as const;
 
 export type SigningPurpose = (typeof SIGNING_PURPOSES)[number];
@@ -40,6 +41,8 @@ export const PURPOSE_RULES: Record<SigningPurpose, PurposeRule> = {
   application: { key: 'document', anonymous: false, needsSubject: true },
   approval: { key: 'document', anonymous: false, needsSubject: true },
   document: { key: 'document', anonymous: false, needsSubject: true },
+  // The participant agreement (organizations module): signed in a session, its text registered by that module.
+  participant_agreement: { key: 'document', anonymous: false, needsSubject: false },
 };
 
 /** The key the purpose needs, in the words of docs/signatures.md. */

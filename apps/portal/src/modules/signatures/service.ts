@@ -127,8 +127,10 @@ export function createSignatureService(deps: SignatureServiceDeps) {
         return AGREEMENT_TEXT_RU;
     }
     const resolve = resolvers.get(purpose);
-    if (!resolve || !subjectId) throw new AppError(400, 'signing_purpose_unavailable', { purpose });
-    return resolve(subjectId, accountId, tx);
+    // A purpose without a subject (a fixed text its module registers) resolves with subjectId ''.
+    if (!resolve || (!subjectId && PURPOSE_RULES[purpose].needsSubject))
+      throw new AppError(400, 'signing_purpose_unavailable', { purpose });
+    return resolve(subjectId ?? '', accountId, tx);
   }
 
   async function purgeOld(): Promise<void> {
