@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
+import { registerCertificationRoutes } from '../modules/certification/routes';
 import { registerBankingRoutes } from '../modules/banking/routes';
 import { registerDirectoryRoutes } from '../modules/directories/routes';
 import { createDirectoryService } from '../modules/directories/service';
@@ -164,6 +165,7 @@ export async function buildApp(
   registerProfileRoutes(app, ctx);
   registerIdentifyRoute(app, ctx);
   registerOrganizationRoutes(app, ctx);
+  registerCertificationRoutes(app, ctx);
   if (config.DEMO) registerDemoPkiRoutes(app, () => ctx.demoPki?.ca);
 
   const serveIndex = await registerWeb(app, opts.web ?? 'off');

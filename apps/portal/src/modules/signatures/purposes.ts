@@ -18,6 +18,9 @@ export const SIGNING_PURPOSES = [
   'application',
   'approval',
   'document',
+  'certification_application',
+  'certification_act',
+  'certification_certificate',
   'participant_agreement',
 ] as const;
 
@@ -41,6 +44,11 @@ export const PURPOSE_RULES: Record<SigningPurpose, PurposeRule> = {
   application: { key: 'document', anonymous: false, needsSubject: true },
   approval: { key: 'document', anonymous: false, needsSubject: true },
   document: { key: 'document', anonymous: false, needsSubject: true },
+  // Certification (docs/certification.md): the application's canonical JSON signed by each signatory (one CMS);
+  // an act of the body / moderator (its canonical JSON); the certificate PDF (detached CMS by the body).
+  certification_application: { key: 'document', anonymous: false, needsSubject: true },
+  certification_act: { key: 'document', anonymous: false, needsSubject: true },
+  certification_certificate: { key: 'document', anonymous: false, needsSubject: true },
   // The participant agreement (organizations module): signed in a session, its text registered by that module.
   participant_agreement: { key: 'document', anonymous: false, needsSubject: false },
 };

@@ -66,6 +66,8 @@ export interface VerifySignatureInput {
   expectedBin?: string;
   requireRoles?: RoleRequirement;
   requireSubjectKind?: SubjectKindName | readonly SubjectKindName[];
+  /** The CMS is detached: the request's bytes are the signed data (a certificate PDF signed beside it). */
+  detached?: boolean;
 }
 
 export interface VerifiedSignature {
@@ -154,6 +156,7 @@ export function createSignatureService(deps: SignatureServiceDeps) {
       intermediates,
       purpose: PURPOSE_RULES[input.purpose].key,
       expectedContent: request.data,
+      data: input.detached ? request.data : undefined,
       expectedIin: input.expectedIin,
       expectedBin: input.expectedBin,
       requiredRoles: input.requireRoles,
@@ -193,7 +196,12 @@ export function createSignatureService(deps: SignatureServiceDeps) {
      */
     async issue(
       purpose: SigningPurpose,
-      opts: { subjectId?: string | null; accountId?: string | null } = {},
+      opts: {
+        subjectId?: string | null;
+        accountId?: string | null;
+        /** The bytes to sign, prepared by the calling module (an act whose content the caller chose). */
+        body?: string | Uint8Array;
+      } = {},
       tx: Db = db,
     ): Promise<IssuedSigningRequest> {
       const rule = PURPOSE_RULES[purpose];
@@ -205,7 +213,7 @@ export function createSignatureService(deps: SignatureServiceDeps) {
       const id = randomUUID();
       const issuedAt = now();
       const expiresAt = new Date(issuedAt.getTime() + SIGNING_REQUEST_TTL_MS);
-      const body = await bodyFor(purpose, subjectId, accountId, tx);
+      const body = opts.body ?? (await bodyFor(purpose, subjectId, accountId, tx));
       const data =
         typeof body === 'string'
           ? canonicalSigningBytes({

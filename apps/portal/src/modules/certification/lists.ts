@@ -1,0 +1,215 @@
+import type { Database } from '../../db/client';
+import { AppError } from '../../server/errors';
+import type { ListQuery, RegistryQuery, SortKey } from './schema';
+
+/** The column behind each sort of the lists (each served by an index of tables.ts, per scope and tab). */
+const SORT_COLUMNS: Record<SortKey, string> = {
+  number: 'number',
+  created: 'created_at',
+  bin: 'applicant_bin',
+  name: 'applicant_name',
+  status: 'status',
+  body: 'body_name',
+};
+
+/** Who is looking: the applicant organisation, the body (by BIN; submitted applications only), or everyone. */
+export type ListScope = { organizationId: string } | { bodyBin: string } | 'all';
+
+export interface ApplicationListRow {
+  id: string;
+  number: string;
+  createdAt: string;
+  applicantBin: string;
+  applicantName: string;
+  status: string;
+  bodyBin: string | null;
+  bodyName: string;
+  standard: string | null;
+  certificateNumber: string | null;
+}
+
+const encodeCursor = (value: string, id: string) =>
+  Buffer.from(JSON.stringify([value, id])).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string'))
+      return parsed as [string, string];
+  } catch {
+    // fall through
+  }
+  throw new AppError(400, 'validation_failed', {}, { cursor: 'invalid' });
+}
+
+/** Escapes LIKE wildcards so a filter is a plain prefix. */
+const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of applications, keyset-paginated: `WHERE scope AND tab AND (col, id) > (cursor)` ordered by
+ * (col, id) — the index (scope, tab, col, id) serves it without OFFSET. `nextCursor` is null on the last page.
+ */
+export async function listApplications(
+  database: Database,
+  scope: ListScope,
+  q: ListQuery,
+): Promise<{ items: ApplicationListRow[]; nextCursor: string | null }> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (scope !== 'all' && 'organizationId' in scope)
+    where.push(`a.organization_id = ${p(scope.organizationId)}`);
+  if (scope !== 'all' && 'bodyBin' in scope)
+    where.push(`a.body_bin = ${p(scope.bodyBin)}`, 'a.submitted_at IS NOT NULL');
+  where.push(`a.tab = ${p(q.tab)}`);
+  if (q.status) where.push(`a.status = ${p(q.status)}`);
+  if (q.standard) where.push(`a.standard = ${p(q.standard)}`);
+  if (q.q) {
+    const like = p(likePrefix(q.q));
+    where.push(`(a.number ILIKE ${like} OR a.applicant_bin LIKE ${like} OR a.applicant_name ILIKE ${like})`);
+  }
+  const col = `a.${SORT_COLUMNS[q.sort]}`;
+  const desc = q.order === 'desc';
+  if (q.cursor) {
+    const [value, id] = decodeCursor(q.cursor);
+    const v = q.sort === 'created' ? `${p(value)}::timestamptz` : p(value);
+    where.push(`(${col}, a.id) ${desc ? '<' : '>'} (${v}, ${p(id)}::uuid)`);
+  }
+  const dir = desc ? 'DESC' : 'ASC';
+  const rows = await database.query<{
+    id: string;
+    number: string;
+    created_at: Date | string;
+    applicant_bin: string;
+    applicant_name: string;
+    status: string;
+    body_bin: string | null;
+    body_name: string;
+    standard: string | null;
+    certificate_number: string | null;
+  }>(
+    `SELECT a.id, a.number, a.created_at, a.applicant_bin, a.applicant_name, a.status, a.body_bin, a.body_name,
+            a.standard,
+            (SELECT c.number FROM certification_certificates c WHERE c.application_id = a.id
+              ORDER BY c.created_at DESC LIMIT 1) AS certificate_number
+       FROM certification_applications a
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${col} ${dir}, a.id ${dir}
+      LIMIT ${p(q.limit + 1)}`,
+    params,
+  );
+  const page = rows.slice(0, q.limit);
+  const items = page.map((r) => ({
+    id: r.id,
+    number: r.number,
+    createdAt: new Date(r.created_at).toISOString(),
+    applicantBin: r.applicant_bin,
+    applicantName: r.applicant_name,
+    status: r.status,
+    bodyBin: r.body_bin,
+    bodyName: r.body_name,
+    standard: r.standard,
+    certificateNumber: r.certificate_number,
+  }));
+  const last = items.at(-1);
+  const sortValue = (row: ApplicationListRow): string =>
+    ({
+      number: row.number,
+      created: row.createdAt,
+      bin: row.applicantBin,
+      name: row.applicantName,
+      status: row.status,
+      body: row.bodyName,
+    })[q.sort];
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(sortValue(last), last.id) : null };
+}
+
+export interface RegistryRow {
+  number: string;
+  holderBin: string;
+  holderName: string;
+  bodyBin: string;
+  bodyName: string;
+  attestatNumber: string;
+  standard: string;
+  scope: string;
+  issuedOn: string;
+  validUntil: string;
+  status: 'active' | 'suspended' | 'withdrawn' | 'expired';
+}
+
+/** The status the public sees: an active or suspended certificate past its validity is expired. */
+export const publicStatusSql = (today: string) =>
+  `CASE WHEN c.status IN ('active','suspended') AND c.valid_until < '${today}'::date THEN 'expired' ELSE c.status END`;
+
+/**
+ * Public registry page («Реестр сертификатов СМ»): filters by number (prefix), holder BIN/IIN, holder name
+ * (substring), standard, body (BIN or name substring), status; keyset on the certificate number.
+ * Replaced certificates (superseded by recertification) are not listed.
+ */
+export async function listRegistry(
+  database: Database,
+  q: RegistryQuery,
+  today: string,
+): Promise<{ items: RegistryRow[]; nextCursor: string | null }> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('bad date');
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = [`c.status <> 'replaced'`];
+  if (q.number) where.push(`c.number ILIKE ${p(likePrefix(q.number))}`);
+  if (q.bin) where.push(`c.holder_bin = ${p(q.bin)}`);
+  if (q.organization)
+    where.push(`c.holder_name ILIKE ${p(`%${q.organization.replace(/[\\%_]/g, (s) => `\\${s}`)}%`)}`);
+  if (q.standard) where.push(`c.standard = ${p(q.standard)}`);
+  if (q.body) {
+    if (/^\d{12}$/.test(q.body)) where.push(`c.body_bin = ${p(q.body)}`);
+    else where.push(`c.body_name ILIKE ${p(`%${q.body.replace(/[\\%_]/g, (s) => `\\${s}`)}%`)}`);
+  }
+  if (q.status === 'expired')
+    where.push(`c.status IN ('active','suspended')`, `c.valid_until < ${p(today)}::date`);
+  else if (q.status === 'active' || q.status === 'suspended')
+    where.push(`c.status = ${p(q.status)}`, `c.valid_until >= ${p(today)}::date`);
+  else if (q.status === 'withdrawn') where.push(`c.status = 'withdrawn'`);
+  if (q.cursor) where.push(`c.number > ${p(q.cursor)}`);
+  const rows = await database.query<{
+    number: string;
+    holder_bin: string;
+    holder_name: string;
+    body_bin: string;
+    body_name: string;
+    attestat_number: string;
+    standard: string;
+    scope: string;
+    issued_on: string | Date;
+    valid_until: string | Date;
+    public_status: RegistryRow['status'];
+  }>(
+    `SELECT c.number, c.holder_bin, c.holder_name, c.body_bin, c.body_name, c.attestat_number, c.standard, c.scope,
+            c.issued_on::text AS issued_on, c.valid_until::text AS valid_until, ${publicStatusSql(today)} AS public_status
+       FROM certification_certificates c
+      WHERE ${where.join(' AND ')}
+      ORDER BY c.number
+      LIMIT ${p(q.limit + 1)}`,
+    params,
+  );
+  const items = rows.slice(0, q.limit).map((r) => ({
+    number: r.number,
+    holderBin: r.holder_bin,
+    holderName: r.holder_name,
+    bodyBin: r.body_bin,
+    bodyName: r.body_name,
+    attestatNumber: r.attestat_number,
+    standard: r.standard,
+    scope: r.scope,
+    issuedOn: String(r.issued_on),
+    validUntil: String(r.valid_until),
+    status: r.public_status,
+  }));
+  return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.number ?? null) : null };
+}

@@ -1,0 +1,108 @@
+// Certification messages: API error codes (spread into the server catalogs in server/i18n/messages.ts) and the
+// status names used in the applicant's e-mails.
+import type { ApplicationStatus } from './state-machine';
+
+export const certificationMessagesRu = {
+  certification_transition_not_allowed: 'Действие «{{action}}» недоступно для заявки в статусе «{{status}}»',
+  certification_stale_act:
+    'Заявка изменилась после подготовки действия (статус «{{status}}»). Обновите страницу и подпишите заново',
+  certification_not_editable: 'Заявку в статусе «{{status}}» нельзя изменить',
+  certification_outside_scope: 'Действие вне области аккредитации органа по сертификации ({{standard}})',
+  certification_not_a_body: 'Организация не аккредитована как орган по подтверждению соответствия',
+  certification_already_signed: 'Этот подписант уже подписал заявку',
+  certification_no_signatory_block: 'Нет свободного блока подписанта: добавьте блок («+ Добавить блок»)',
+  certification_attestat_exists: 'Аттестат с таким номером уже зарегистрирован',
+  certification_no_surveillance_due: 'Все инспекционные аудиты по сертификату уже проведены',
+  certification_pdf_already_signed: 'PDF сертификата уже подписан',
+};
+
+export const certificationMessagesKk = {
+  certification_transition_not_allowed:
+    '«{{action}}» әрекеті «{{status}}» мәртебесіндегі өтінім үшін қолжетімсіз',
+  certification_stale_act:
+    'Әрекет дайындалғаннан кейін өтінім өзгерді («{{status}}» мәртебесі). Бетті жаңартып, қайта қол қойыңыз',
+  certification_not_editable: '«{{status}}» мәртебесіндегі өтінімді өзгертуге болмайды',
+  certification_outside_scope: 'Әрекет сәйкестікті растау органының аккредиттеу саласынан тыс ({{standard}})',
+  certification_not_a_body: 'Ұйым сәйкестікті растау органы ретінде аккредиттелмеген',
+  certification_already_signed: 'Бұл қол қоюшы өтінімге қол қойып қойған',
+  certification_no_signatory_block: 'Қол қоюшының бос блогы жоқ: блок қосыңыз («+ Блок қосу»)',
+  certification_attestat_exists: 'Мұндай нөмірлі аттестат тіркелген',
+  certification_no_surveillance_due: 'Сертификат бойынша барлық инспекциялық аудиттер өткізілген',
+  certification_pdf_already_signed: 'Сертификаттың PDF-іне қол қойылған',
+};
+
+export const certificationMessagesEn = {
+  certification_transition_not_allowed:
+    'The action “{{action}}” is not available for an application in status “{{status}}”',
+  certification_stale_act:
+    'The application changed after the action was prepared (status “{{status}}”). Reload and sign again',
+  certification_not_editable: 'An application in status “{{status}}” cannot be changed',
+  certification_outside_scope:
+    "The action is outside the certification body's accreditation scope ({{standard}})",
+  certification_not_a_body: 'The organisation is not accredited as a certification body',
+  certification_already_signed: 'This signatory has already signed the application',
+  certification_no_signatory_block: 'No free signatory block: add one (“+ Add block”)',
+  certification_attestat_exists: 'An attestat with this number is already registered',
+  certification_no_surveillance_due: 'Every surveillance audit of the certificate has been done',
+  certification_pdf_already_signed: 'The certificate PDF is already signed',
+};
+
+const STATUS_LABELS: Record<'ru' | 'kk' | 'en', Record<ApplicationStatus, string>> = {
+  ru: {
+    draft: 'Черновик',
+    signing: 'На подписании',
+    submitted: 'Подана',
+    registered: 'Зарегистрирована',
+    returned: 'Возвращена на доработку',
+    refused: 'Отказано',
+    accepted: 'Принята к рассмотрению',
+    contract_concluded: 'Договор заключен',
+    audit_planned: 'Документы проанализированы, аудит запланирован',
+    stage1_done: 'Проведен аудит 1 этапа',
+    stage2_done: 'Проведен аудит 2 этапа',
+    decision_positive: 'Положительное решение',
+    decision_negative: 'Отрицательное решение',
+    certificate_active: 'Сертификат выдан',
+    certificate_suspended: 'Сертификат приостановлен',
+    certificate_withdrawn: 'Сертификат отозван',
+  },
+  kk: {
+    draft: 'Жоба',
+    signing: 'Қол қоюда',
+    submitted: 'Берілді',
+    registered: 'Тіркелді',
+    returned: 'Пысықтауға қайтарылды',
+    refused: 'Бас тартылды',
+    accepted: 'Қарауға қабылданды',
+    contract_concluded: 'Шарт жасалды',
+    audit_planned: 'Құжаттар талданды, аудит жоспарланды',
+    stage1_done: '1-кезең аудиті өткізілді',
+    stage2_done: '2-кезең аудиті өткізілді',
+    decision_positive: 'Оң шешім',
+    decision_negative: 'Теріс шешім',
+    certificate_active: 'Сертификат берілді',
+    certificate_suspended: 'Сертификат тоқтатылды',
+    certificate_withdrawn: 'Сертификат кері қайтарылды',
+  },
+  en: {
+    draft: 'Draft',
+    signing: 'Being signed',
+    submitted: 'Submitted',
+    registered: 'Registered',
+    returned: 'Returned for revision',
+    refused: 'Refused',
+    accepted: 'Accepted',
+    contract_concluded: 'Contract concluded',
+    audit_planned: 'Documents analysed, audit planned',
+    stage1_done: 'Stage 1 audit done',
+    stage2_done: 'Stage 2 audit done',
+    decision_positive: 'Positive decision',
+    decision_negative: 'Negative decision',
+    certificate_active: 'Certificate issued',
+    certificate_suspended: 'Certificate suspended',
+    certificate_withdrawn: 'Certificate withdrawn',
+  },
+};
+
+export const statusLabel = (lang: 'ru' | 'kk' | 'en', status: ApplicationStatus) =>
+  STATUS_LABELS[lang][status];
