@@ -15,6 +15,7 @@ import type { Database } from '../db/client';
 import { createAuditService } from '../modules/audit/service';
 import { registerCertificationRoutes } from '../modules/certification/routes';
 import { registerBankingRoutes } from '../modules/banking/routes';
+import { registerCatalogRoutes } from '../modules/catalog/routes';
 import { registerDirectoryRoutes } from '../modules/directories/routes';
 import { createDirectoryService } from '../modules/directories/service';
 import { createEmailTokenService } from '../modules/email-tokens/service';
@@ -157,6 +158,7 @@ export async function buildApp(
   registerDirectoryRoutes(app, ctx);
   registerSignatureRoutes(app, ctx);
   registerVerifySignatureRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
   registerSignatureLoginRoutes(app, ctx);
   registerRegistrationRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);
