@@ -23,6 +23,8 @@ const SPA_PREFIXES = [
   '/activate',
   '/confirm-email',
   '/verify',
+  // the e-certification section, where the catalogue's «Сертификация соответствия системы менеджмента» leads
+  '/certification',
 ];
 const isSpaPath = (p: string) => p === '/' || SPA_PREFIXES.some((x) => p === x || p.startsWith(`${x}/`));
 

@@ -60,6 +60,9 @@ const ResetPasswordPage = lazy(() =>
   import('./pages/recovery/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
 );
 const SlipPage = lazy(() => import('./pages/operator/SlipPage').then((m) => ({ default: m.SlipPage })));
+const CatalogPage = lazy(() =>
+  import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })),
+);
 const VerifySignaturePage = lazy(() =>
   import('./pages/verify/VerifySignaturePage').then((m) => ({ default: m.VerifySignaturePage })),
 );
@@ -120,6 +123,7 @@ export const routes: RouteObject[] = [
           },
           { path: 'operator/slip/:id', element: <SlipPage /> },
           { path: 'verify', element: <VerifySignaturePage /> },
+          { path: 'services/*', element: <CatalogPage /> },
           { path: 'dev/outbox', element: <OutboxPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

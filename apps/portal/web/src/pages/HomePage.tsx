@@ -66,7 +66,7 @@ export function HomePage() {
             <Text>{t('home.catalogText')}</Text>
             <CatalogTrail />
             <div>
-              <Button component={Link} to="/cabinet/services" variant="light">
+              <Button component={Link} to="/services" variant="light">
                 {t('home.catalogOpen')}
               </Button>
             </div>
