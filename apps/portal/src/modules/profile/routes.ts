@@ -5,6 +5,7 @@ import type { AppContext } from '../../server/context';
 import { translate } from '../../server/i18n/messages';
 import { errorResponse } from '../identity/schema';
 import { createEmailConfirmation } from './email-confirm';
+import { createPhoto, PHOTO_MAX_BYTES } from './photo';
 import { entryName } from './reference';
 import {
   confirmEmailBody,
@@ -86,6 +87,59 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext) {
         name: entryName(e, req.lang) ?? e.code,
       })),
     }),
+  );
+
+  // ── «Загрузить фото» / «Удалить фото» ─────────────────────────────────────────────────────────────────
+  const photo = createPhoto(ctx);
+  // Plain app.get: the answer is the image's bytes, not a JSON schema's shape.
+  app.get(
+    '/api/v1/profile/photo',
+    {
+      schema: {
+        tags,
+        summary: "The signed-in user's photo (image/jpeg or image/png); 401 / 404 as JSON errors",
+      },
+    },
+    async (req, reply) => {
+      const { bytes, mediaType } = await photo.read((await profile.owner(req)).id);
+      return reply
+        .header('content-type', mediaType)
+        .header('cache-control', 'private, no-cache')
+        .send(Buffer.from(bytes));
+    },
+  );
+
+  r.post(
+    '/api/v1/profile/photo',
+    {
+      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: `«Загрузить фото»: multipart/form-data, one JPEG or PNG file up to ${PHOTO_MAX_BYTES / 1024 / 1024} MB, re-encoded`,
+        description:
+          '413 file_too_large; 400 file_type_not_allowed (by content) or file_missing; 415 file_not_multipart.',
+        response: {
+          200: okResponse,
+          400: errorResponse,
+          413: errorResponse,
+          415: errorResponse,
+          ...refusals,
+        },
+      },
+    },
+    async (req) => {
+      await photo.upload(req, (await profile.owner(req)).id);
+      return { ok: true as const };
+    },
+  );
+
+  r.delete(
+    '/api/v1/profile/photo',
+    { schema: { tags, summary: '«Удалить фото»', response: { 200: okResponse, ...refusals } } },
+    async (req) => {
+      await photo.remove(req, (await profile.owner(req)).id);
+      return { ok: true as const };
+    },
   );
 
   // ── «Подтвердить адрес электронной почты» ─────────────────────────────────────────────────────────────
