@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient, createTestApp, type TestApp } from '../../test/app';
+import { multipartBody, samplePdf, samplePng } from '../files/test-support';
 import { auditActions } from '../identity/test-support';
 import { createTestOrganization } from './test-support';
 
@@ -336,5 +337,49 @@ describe('authorisation', () => {
   it('401 without a session', async () => {
     const res = await apiClient(t.app).get(`/api/v1/organizations/${orgA}`);
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('«Загрузить лого» / «Удалить лого»', () => {
+  const upload = (who: Who, org: string, bytes: Uint8Array, filename = 'logo.png') => {
+    const body = multipartBody([{ name: 'file', filename, contentType: 'image/png', value: bytes }]);
+    return as(who).request({ method: 'POST', url: `/api/v1/organizations/${org}/logo`, ...body });
+  };
+
+  it('the administrator uploads a re-encoded PNG, members see it, a second upload replaces it, delete removes it', async () => {
+    const first = await upload('adminA', orgA, samplePng(30, 20));
+    expect(first.statusCode, first.body).toBe(200);
+    const logoId = (await t.ctx.organizations.findById(orgA))!.logoFileId!;
+    const seen = await as('employeeA').get(`/api/v1/organizations/${orgA}/logo`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.headers['content-type']).toBe('image/png');
+
+    expect((await upload('adminA', orgA, samplePng(12, 12))).statusCode).toBe(200);
+    const replaced = (await t.ctx.organizations.findById(orgA))!.logoFileId!;
+    expect(replaced).not.toBe(logoId);
+    expect(await t.ctx.files.find(logoId)).toBeNull();
+
+    expect((await del('adminA', `/api/v1/organizations/${orgA}/logo`)).statusCode).toBe(200);
+    expect((await t.ctx.organizations.findById(orgA))!.logoFileId).toBeNull();
+    expect((await as('adminA').get(`/api/v1/organizations/${orgA}/logo`)).statusCode).toBe(404);
+    expect((await del('adminA', `/api/v1/organizations/${orgA}/logo`)).statusCode).toBe(404);
+    const actions = await t.database.query<{ action: string }>(
+      "SELECT action FROM audit_events WHERE action LIKE 'org.logo.%' AND organization_id = $1 ORDER BY id",
+      [orgA],
+    );
+    expect(actions.map((a) => a.action)).toEqual(['org.logo.upload', 'org.logo.upload', 'org.logo.delete']);
+  });
+
+  it('refuses a non-image (400), an employee (403) and another organisation (404); nothing stored', async () => {
+    const before = await snapshot();
+    const [files] = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM stored_files');
+    const pdf = await upload('adminA', orgA, samplePdf(), 'logo.png');
+    expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().error.code).toBe('file_type_not_allowed');
+    expect((await upload('employeeA', orgA, samplePng())).statusCode).toBe(403);
+    expect((await upload('adminA', orgB, samplePng())).statusCode).toBe(404);
+    expect((await as('adminA').get(`/api/v1/organizations/${orgB}/logo`)).statusCode).toBe(404);
+    expect(await snapshot()).toEqual(before);
+    expect(await t.database.query('SELECT count(*)::int AS n FROM stored_files')).toEqual([files]);
   });
 });

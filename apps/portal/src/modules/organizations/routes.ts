@@ -5,6 +5,7 @@ import type { AppContext } from '../../server/context';
 import { translate } from '../../server/i18n/messages';
 import { errorResponse, okResponse } from '../identity/schema';
 import { PARTICIPANT_AGREEMENT_TEXT_RU, PARTICIPANT_AGREEMENT_VERSION } from './agreement';
+import { LOGO_MAX_BYTES } from './logo';
 import {
   addressBody,
   addressListResponse,
@@ -203,5 +204,54 @@ export function registerOrganizationRoutes(app: FastifyInstance, ctx: AppContext
       },
     },
     async (req) => orgs.profile.deleteAddress(req, req.params.organizationId, req.params.addressId),
+  );
+
+  // ── «Загрузить лого» / «Удалить лого» ─────────────────────────────────────────────────────────────────
+  // Plain app.get: the answer is the image's bytes, not a JSON schema's shape.
+  app.get<{ Params: { organizationId: string } }>(
+    '/api/v1/organizations/:organizationId/logo',
+    { schema: { tags: ['organizations'], summary: 'The logo (image/jpeg or image/png); errors as JSON' } },
+    async (req, reply) => {
+      const { bytes, mediaType } = await orgs.logo.read(req, req.params.organizationId);
+      return reply
+        .header('content-type', mediaType)
+        .header('cache-control', 'private, no-cache')
+        .send(Buffer.from(bytes));
+    },
+  );
+
+  r.post(
+    '/api/v1/organizations/:organizationId/logo',
+    {
+      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['organizations'],
+        summary: `«Загрузить лого»: multipart/form-data, one JPEG or PNG up to ${LOGO_MAX_BYTES / 1024 / 1024} MB, re-encoded`,
+        description:
+          '413 file_too_large; 400 file_type_not_allowed (by content) or file_missing; 415 file_not_multipart.',
+        params: organizationIdParams,
+        response: { 200: okResponse, 413: errorResponse, 415: errorResponse, ...refusals },
+      },
+    },
+    async (req) => {
+      await orgs.logo.upload(req, req.params.organizationId);
+      return { ok: true as const };
+    },
+  );
+
+  r.delete(
+    '/api/v1/organizations/:organizationId/logo',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: '«Удалить лого» (Администратор организации)',
+        params: organizationIdParams,
+        response: { 200: okResponse, ...refusals },
+      },
+    },
+    async (req) => {
+      await orgs.logo.remove(req, req.params.organizationId);
+      return { ok: true as const };
+    },
   );
 }

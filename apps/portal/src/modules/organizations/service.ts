@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
 import { AppError } from '../../server/errors';
+import { createLogo } from './logo';
 import { createMembers, type Member, type MemberRight } from './members';
 import { createProfile } from './profile';
 import { createParticipantRegistration } from './registration';
@@ -137,6 +138,8 @@ export function createOrganizationService(deps: OrganizationDeps) {
     registration: createParticipantRegistration(deps.app, core),
     /** «Профиль участника»: view, contacts, attributes, addresses, head. */
     profile: createProfile(deps.app, core),
+    /** «Загрузить лого» / «Удалить лого». */
+    logo: createLogo(deps.app, core),
   };
 }
 
