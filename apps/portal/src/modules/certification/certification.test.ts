@@ -3,6 +3,7 @@ import { verifyCms } from '@tereze/pki';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app';
 import { sampleExe } from '../files/test-support';
+import { auditActions } from '../identity/test-support';
 import { installSignaturePki, requestSigning, type SignaturePki } from '../signatures/test-support';
 import {
   completeForm,
@@ -84,7 +85,14 @@ beforeAll(async () => {
       members: [{ accountId: cosigner.accountId, rights: ['employee'] }],
     })
   ).id;
-  bodyOrgId = (await organization(t, { bin: BIN.body, name: 'ТОО «ОПС»', admin: staff.accountId })).id;
+  bodyOrgId = (
+    await organization(t, {
+      bin: BIN.body,
+      name: 'ТОО «ОПС»',
+      admin: staff.accountId,
+      email: 'ops@example.kz',
+    })
+  ).id;
   otherBodyOrgId = (
     await organization(t, { bin: BIN.other, name: 'ТОО «Другой ОПС»', admin: otherStaff.accountId })
   ).id;
@@ -119,6 +127,30 @@ async function signAs(who: Person, id: string) {
     signingRequestId: request.id,
     cms: await signRequest(request, who.keys),
   });
+}
+
+/** Runs a submitted application through every act to an issued certificate. */
+async function certify(id: string) {
+  const report = (
+    await upload(staff.client, `${queueUrl(id)}/reports`, pdf(`отчёт ${id}`), 'r.pdf', 'Отчёт')
+  ).json();
+  const steps: [string, Record<string, unknown>][] = [
+    ['register', { journalNumber: `Ж-${id.slice(0, 4)}` }],
+    ['accept', {}],
+    ['conclude_contract', { contractNumber: 'Д-1', contractDate: '2026-01-10' }],
+    [
+      'plan_audit',
+      { team: [{ fullName: 'АУДИТОР', role: 'lead' }], stage1Date: '2026-02-01', stage2Date: '2026-03-01' },
+    ],
+    ['stage1', { date: '2026-02-01', summary: 'ok' }],
+    ['stage2', { date: '2026-03-01', summary: 'ok', reportDocumentIds: [report.id] }],
+    ['decide', { positive: true, comment: 'ok' }],
+    ['issue_certificate', {}],
+  ];
+  for (const [action, payload] of steps) {
+    const res = await act(staff, queueUrl(id), action, payload);
+    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  }
 }
 
 /** A complete draft with one document and the given signatory blocks, submitted (status signing). */
@@ -170,6 +202,12 @@ describe('accreditations (administrator)', () => {
     const bins = bodies.json().items.map((b: { bin: string }) => b.bin);
     expect(bins).toContain(BIN.body);
     expect(bins).not.toContain(BIN.other);
+    // DEMO: the demo bodies are accredited at start.
+    const demo = (await head.client.get('/api/v1/certification/bodies')).json().items;
+    expect(demo.map((b: { attestatNumber: string }) => b.attestatNumber)).toEqual(
+      expect.arrayContaining(['KZ.O.02.0001', 'KZ.O.02.0002']),
+    );
+    expect((await auditActions(t.database, 'certification.accreditation.create')).length).toBe(2);
   });
 });
 
@@ -298,7 +336,12 @@ describe('signatures', () => {
     expect(report.valid).toBe(true);
     expect(report.signers.map((s) => s.profile?.iin)).toEqual([head.iin, cosigner.iin]);
     const mail = (await outbox()).filter((m) => m.subject.includes(view.number));
-    expect(mail.at(-1)?.recipient).toBe('applicant@example.kz');
+    expect(mail.map((m) => m.recipient)).toEqual(
+      expect.arrayContaining(['applicant@example.kz', 'ops@example.kz']),
+    );
+    expect(mail.find((m) => m.recipient === 'ops@example.kz')?.subject).toContain('новая заявка');
+    const journal = await auditActions(t.database, 'certification.application.sign');
+    expect(journal.length).toBeGreaterThanOrEqual(2);
   });
 
   it('an employee without signing rights, or a key of another organisation, cannot sign (nothing written)', async () => {
@@ -650,6 +693,61 @@ describe('the procedure', () => {
     const after = (await outbox()).filter((m) => m.subject.includes(number));
     expect(after.some((m) => m.subject.includes('Сертификат приостановлен'))).toBe(true);
     expect(after.some((m) => m.subject.includes('Сертификат отозван'))).toBe(true);
+  });
+
+  it('recertification issues a new certificate (the old one leaves the registry); expiry shows as expired', async () => {
+    const other = await submittedApplication([{ plannedName: 'ГЛАВА' }]);
+    await signAs(head, other);
+    await certify(other);
+    const first = (await head.client.get(appUrl(other))).json().certificates[0];
+    const re = await act(staff, queueUrl(other), 'recertify', {
+      date: '2029-01-10',
+      summary: 'Ресертификационный аудит',
+    });
+    expect(re.statusCode, re.body).toBe(200);
+    const [current, old] = re.json().certificates;
+    expect(old).toMatchObject({ number: first.number, status: 'replaced' });
+    expect(current.number).not.toBe(first.number);
+    expect(current.status).toBe('active');
+    const reg = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/certification/registry?number=${encodeURIComponent(current.number)}`,
+      })
+    ).json();
+    expect(reg.items).toHaveLength(1);
+    const gone = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/certification/registry?number=${encodeURIComponent(first.number)}`,
+      })
+    ).json();
+    expect(gone.items).toHaveLength(0);
+    // Past its validity the certificate is expired in the registry (and on its public page).
+    await t.database.query(
+      `UPDATE certification_certificates SET valid_until = '2020-01-01' WHERE number = $1`,
+      [current.number],
+    );
+    const expired = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/certification/registry?status=expired&bin=${BIN.applicant}`,
+      })
+    ).json();
+    expect(expired.items.map((i: { number: string }) => i.number)).toContain(current.number);
+    const activeNow = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/certification/registry?status=active&bin=${BIN.applicant}`,
+      })
+    ).json();
+    expect(activeNow.items.map((i: { number: string }) => i.number)).not.toContain(current.number);
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/certification/registry/${encodeURIComponent(current.number)}`,
+    });
+    expect(page.json().status).toBe('expired');
+    expect((await auditActions(t.database, 'certification.act.recertify')).length).toBe(1);
   });
 
   it('a body cannot act outside its accreditation scope (403, nothing written)', async () => {

@@ -365,6 +365,25 @@ export function createCertificationService(ctx: AppContext) {
     );
   }
 
+  /** The body learns of a new application at its organisation's e-mail (when registered on the portal). */
+  async function notifyBody(tx: Db, app: ApplicationRow) {
+    const body = app.bodyBin ? await ctx.organizations.findByBin(app.bodyBin, tx) : null;
+    if (!body?.email) return;
+    await ctx.notifications.sendEmail(
+      {
+        to: body.email,
+        subject: `tereze: ${app.number} — новая заявка / жаңа өтінім`,
+        text: [
+          `Поступила заявка ${app.number} на сертификацию системы менеджмента (${app.standard ?? ''}) от ${app.applicantName}, БИН ${app.applicantBin}.`,
+          `${app.applicantName} (БСН ${app.applicantBin}) ұйымынан ${app.number} өтінімі түсті.`,
+          '',
+          `${ctx.config.PUBLIC_URL}/cabinet/certification/queue/${app.id}`,
+        ].join('\n'),
+      },
+      tx,
+    );
+  }
+
   async function accreditedBody(bodyBin: string, standard: string | null | undefined, tx: Db = db) {
     if (!standard) return null;
     return accreditations.covering(bodyBin, standard, today(), tx);
@@ -1107,7 +1126,10 @@ export function createCertificationService(ctx: AppContext) {
           signerIin: cert.iin,
           complete,
         });
-        if (complete) await notifyApplicant(tx, row, 'submitted');
+        if (complete) {
+          await notifyApplicant(tx, row, 'submitted');
+          await notifyBody(tx, row);
+        }
         return row;
       });
       return view(app, viewer);

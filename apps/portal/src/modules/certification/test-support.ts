@@ -73,6 +73,7 @@ export async function organization(
     bin: string;
     name: string;
     admin: string;
+    email?: string;
     members?: { accountId: string; rights: MemberRight[] }[];
   },
 ) {
@@ -83,7 +84,7 @@ export async function organization(
       nameRu: opts.name,
       roles: ['supplier'],
       kse: '1',
-      email: 'org@example.kz',
+      email: opts.email ?? 'org@example.kz',
     },
     { accountId: opts.admin, rights: ['org_admin', 'head'] },
   );
