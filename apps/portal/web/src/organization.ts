@@ -53,5 +53,7 @@ export function useActingOrganization(): {
     organizations[0] ??
     null;
   const choose = useCallback((id: string) => chooseActingOrganization(id), []);
-  return { organization, organizations, loading: me.isPending, choose };
+  // A user set from a login answer has no organisations yet: /me is being refetched.
+  const loading = me.isPending || (!!me.data && me.data.organizations === undefined);
+  return { organization, organizations, loading, choose };
 }

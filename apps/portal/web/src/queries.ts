@@ -17,7 +17,7 @@ export interface MeUser {
   roles?: string[];
   /** A temporary password (recovery) must be changed before anything else. */
   mustChangePassword?: boolean;
-  /** The organisations the person is a member of (any status); see organization.ts. */
+  /** The organisations the person is a member of (any status; `organizations` of /me); see organization.ts. */
   organizations?: OrganizationSummary[];
 }
 
@@ -62,8 +62,12 @@ export const queryKeys = {
 /** Anonymous (401, or 200 with `user: null`) resolves to null rather than an error. */
 export async function fetchMe(): Promise<MeUser | null> {
   try {
-    const { user } = await api<{ user: MeUser | null }>('/api/v1/me');
-    return user ?? null;
+    const { user, organizations } = await api<{
+      user: MeUser | null;
+      organizations?: OrganizationSummary[];
+    }>('/api/v1/me');
+    // The memberships come next to the user in the answer; the app keeps them on the user.
+    return user ? { ...user, organizations: organizations ?? user.organizations ?? [] } : null;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

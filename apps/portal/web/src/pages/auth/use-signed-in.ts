@@ -11,7 +11,8 @@ export function useSignedIn() {
   return useCallback(
     (user: MeUser | null | undefined) => {
       if (user) queryClient.setQueryData(queryKeys.me, user);
-      else void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      // Refetched in any case: /me also lists the organisations the login answer does not carry.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.me });
       // An invitation opened before signing in (employees) is shown again.
       const invitation = user?.mustChangePassword ? null : takeInvitationPath();
       navigate(invitation ?? (user?.mustChangePassword ? '/cabinet/profile' : '/cabinet'), { replace: true });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -98,7 +98,7 @@ function EmployeeTable({ organizationId, isAdmin }: { organizationId: string; is
           {errorText(t, failed)}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={800}>
+      <Table.ScrollContainer minWidth={720}>
         <Table striped aria-labelledby="employees-title">
           <Table.Thead>
             <Table.Tr>
@@ -127,9 +127,9 @@ function EmployeeTable({ organizationId, isAdmin }: { organizationId: string; is
                     : t('employees.notRegistered')}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_OPTIONS[row.status].color} variant="light">
+                  <Text size="sm" fw={600} c={`${STATUS_OPTIONS[row.status].color}.8`}>
                     {t(STATUS_OPTIONS[row.status].labelKey)}
-                  </Badge>
+                  </Text>
                   {row.status === 'blocked' && row.blockReason && (
                     <Text size="xs" c="gray.7">
                       {t('employees.blockReason')}: {row.blockReason}

@@ -1,0 +1,198 @@
+import { expect, type Page, test } from '@playwright/test';
+import WebSocket from 'ws';
+import { createSignerClient, type WebSocketConstructor } from '../packages/signer/src/client';
+import {
+  collectConsoleErrors,
+  DEMO,
+  newestEmail,
+  PASSWORD,
+  passwordLogin,
+  registerAndActivateIndividual,
+} from './identity';
+import { type RunningPortal, startPortal } from './portal';
+
+const { head, employee, organization } = DEMO;
+let portal: RunningPortal;
+
+// A portal of its own: the organisation registered here (ТОО «Демо Сертификация», once per BIN) and the personal
+// accounts of its head and employee are this spec's alone.
+test.beforeAll(async () => {
+  test.setTimeout(200_000);
+  portal = await startPortal();
+});
+test.afterAll(async () => portal?.stop());
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/artifacts/employees-${name}.png`, fullPage: true });
+
+/** The CSRF token of the page's browser context (double-submit cookie), for API writes from the test. */
+async function csrfHeader(page: Page) {
+  await page.request.get(`${portal.url}/api/v1/csrf`);
+  const cookie = (await page.context().cookies(portal.url)).find((c) => c.name === 'csrf_token');
+  return { 'x-csrf-token': cookie!.value };
+}
+
+/**
+ * The signed-in head registers the participant (seed 001) through the API: the agreement is signed with the first
+ * head's SIGN key by the demo signer, as NCALayer would; the head becomes the Администратор организации.
+ */
+async function registerParticipant(page: Page): Promise<string> {
+  const base = portal.url;
+  const headers = await csrfHeader(page);
+  const signing = await page.request.post(`${base}/api/v1/signing-requests`, {
+    data: { purpose: 'participant_agreement' },
+    headers,
+  });
+  expect(signing.status(), await signing.text()).toBe(201);
+  const { id, dataBase64 } = (await signing.json()) as { id: string; dataBase64: string };
+  const signer = createSignerClient({
+    url: portal.signerUrl,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    chain: [],
+  });
+  let pem: string;
+  try {
+    pem = await signer.signCms(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
+      purpose: 'document',
+      iin: head.iin,
+      bin: organization.bin,
+    });
+  } finally {
+    signer.close();
+  }
+  const res = await page.request.post(`${base}/api/v1/organizations`, {
+    headers,
+    data: {
+      signingRequestId: id,
+      cms: pem.replace(/-----(BEGIN|END) CMS-----|\s/g, ''),
+      registrationDate: '1994-01-20',
+      registrationNumber: '38-1910-ТОО',
+      registrationAuthority: 'Департамент юстиции города Алматы',
+      countryCode: '398',
+      kopf: '20',
+      kse: '7',
+      kfs: '16',
+      roles: ['supplier'],
+      resident: true,
+      smallBusiness: true,
+      mediumBusiness: false,
+      email: 'office@demo-cert.kz',
+      site: 'demo-cert.kz',
+      phone: '+7 727 123 45 67',
+      applicantName: head.fullName,
+      applicantPosition: 'Директор',
+      headIin: head.iin,
+      headSurname: 'ЖУМАБЕКОВ',
+      headFirstName: 'НУРЛАН',
+      headPatronymic: 'ЕРЖАНОВИЧ',
+      headPosition: 'Директор',
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { organization: { id: string } }).organization.id;
+}
+
+const employeeRow = (page: Page) => page.getByTestId('employee-row').filter({ hasText: employee.fullName });
+
+/**
+ * Issue 5 «Employees, invitations, rights» (seeds 001 and 004): the administrator invites an employee by e-mail →
+ * the employee registers through the wizard, signs in and accepts → the administrator activates them → gives them
+ * the head's right (the list opens for them) → blocks them with a reason → their very next request is refused.
+ */
+test('invite → register → accept → activate → rights → block: access lost at once', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  const base = portal.url;
+  const errors = collectConsoleErrors(page);
+
+  // The head's personal account and the participant (the head becomes its administrator).
+  await registerAndActivateIndividual(page, request, base, head);
+  await passwordLogin(page, base, head.iin, PASSWORD);
+  await expect(page).toHaveURL(/\/cabinet/);
+  const organizationId = await registerParticipant(page);
+
+  // Кабинет → Сотрудники: «Пригласить пользователя» (seed 004).
+  await page.goto(`${base}/cabinet/employees`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Сотрудники организации' })).toBeVisible();
+  await expect(page.getByTestId('acting-organization')).toContainText(organization.bin);
+  await expect(page.getByTestId('employee-row').filter({ hasText: head.fullName })).toContainText(
+    'Администратор организации',
+  );
+  const inviteForm = page.getByRole('form', { name: 'Пригласить пользователя' });
+  await inviteForm.getByLabel('Электронная почта').fill(employee.email);
+  await inviteForm.getByLabel('Должность').fill('Главный специалист');
+  await inviteForm.getByRole('button', { name: 'Пригласить' }).click();
+  await expect(page.getByText(`Приглашение отправлено на ${employee.email}`)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Приглашения' })).toContainText('Ожидает ответа');
+  await shot(page, 'invited');
+
+  // The administrator stays signed in in a window of their own; this one becomes the employee's.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const adminErrors = collectConsoleErrors(admin);
+  await passwordLogin(admin, base, head.iin, PASSWORD);
+  await expect(admin).toHaveURL(/\/cabinet/);
+  await page.context().clearCookies();
+
+  // The mailed link: the invitation, then «Зарегистрироваться».
+  const mail = await newestEmail(request, base, employee.email, /\/invitation\?token=/);
+  const link = new URL(/https?:\/\/\S+\/invitation\?token=[\w%-]+/.exec(mail.body)![0]);
+  await page.goto(`${base}${link.pathname}${link.search}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Приглашение в организацию' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Сведения о приглашении' })).toContainText(organization.bin);
+  await expect(page.getByRole('link', { name: 'Зарегистрироваться' })).toBeVisible();
+  await registerAndActivateIndividual(page, request, base, employee);
+  // Signing in leads back to the invitation.
+  await passwordLogin(page, base, employee.iin, PASSWORD);
+  await expect(page).toHaveURL(/\/invitation\?token=/);
+  await page.getByRole('button', { name: 'Принять приглашение' }).click();
+  await expect(page.getByText('Приглашение принято')).toBeVisible();
+  await page.goto(`${base}/cabinet/employees`);
+  await expect(page.getByText('Ваш запрос ожидает активации администратором организации.')).toBeVisible();
+
+  // The administrator activates the employee and gives them «Руководитель».
+  await admin.goto(`${base}/cabinet/employees`);
+  await expect(employeeRow(admin)).toContainText('Ожидает активации');
+  await admin.getByRole('button', { name: `Активировать: ${employee.fullName}` }).click();
+  await expect(employeeRow(admin)).toContainText('Активный');
+  await admin.getByRole('button', { name: `Редактировать полномочия: ${employee.fullName}` }).click();
+  const modal = admin.getByRole('dialog', { name: 'Изменение прав сотрудника' });
+  await expect(modal.getByRole('checkbox', { name: /Организатор/ })).toBeDisabled();
+  await modal.getByRole('checkbox', { name: 'Руководитель' }).check();
+  await modal.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(modal).toBeHidden();
+  await expect(employeeRow(admin)).toContainText('Руководитель');
+
+  // The employee's next page load sees the list (the head's right), with their own row.
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Сотрудники' })).toBeVisible();
+  await expect(employeeRow(page)).toContainText('Зарегистрирован в системе');
+  await shot(page, 'employee-view');
+
+  // «Заблокировать сотрудника»: the reason is required.
+  await admin.getByRole('button', { name: `Редактировать полномочия: ${employee.fullName}` }).click();
+  await modal.getByRole('checkbox', { name: 'Заблокировать сотрудника' }).check();
+  await modal.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(modal.getByText('Укажите причину блокировки')).toBeVisible();
+  await modal.getByLabel('Причина блокировки').fill('Перевод в другую организацию');
+  await modal.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(modal).toBeHidden();
+  await expect(employeeRow(admin)).toContainText('Заблокирован');
+  await shot(admin, 'blocked');
+
+  // The employee's very next request is refused — same session, no new login.
+  const refused = await page.request.get(`${base}/api/v1/organizations/${organizationId}/employees`);
+  expect(refused.status()).toBe(403);
+  await page.reload();
+  await expect(
+    page.getByText('Администратор организации заблокировал Вашу учетную запись сотрудника.'),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Сотрудники' })).toHaveCount(0);
+
+  expect(errors).toEqual([]);
+  expect(adminErrors).toEqual([]);
+  await adminContext.close();
+});
