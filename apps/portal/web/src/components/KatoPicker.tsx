@@ -17,6 +17,7 @@ const LEVELS = [
   { labelKey: 'directories.kato.region' },
   { labelKey: 'directories.kato.district' },
   { labelKey: 'directories.kato.locality' },
+  { labelKey: 'directories.kato.settlement' },
 ] as const;
 
 /** One level of the tree: the children of `parent` (regions when parent is null). */

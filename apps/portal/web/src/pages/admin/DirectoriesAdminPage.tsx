@@ -1,20 +1,10 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DirectorySelect } from '../../components/DirectorySelect';
+import { KatoPicker } from '../../components/KatoPicker';
 import { PageLoader } from '../../components/PageLoader';
 import { type DirectoryEntry, type DirectoryKind, useDirectoryList } from '../../directories';
 import { errorText } from '../../error-text';
@@ -56,7 +46,9 @@ export function DirectoriesAdminPage() {
   const [trail, setTrail] = useState<DirectoryEntry[]>([]);
   const [editing, setEditing] = useState<DirectoryEntry | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
   const parent = trail.at(-1)?.code;
+  const kindEntry = KINDS.find((k) => k.kind === kind) ?? KINDS[0];
   const query = q
     ? { q, limit: 300, includeInactive: true }
     : parent
@@ -79,6 +71,7 @@ export function DirectoriesAdminPage() {
     setTrail([]);
     setSearch('');
     setSaved(null);
+    setPreview(null);
   };
 
   return (
@@ -106,6 +99,19 @@ export function DirectoriesAdminPage() {
         />
         <Button onClick={() => setEditing('new')}>{t('directories.add')}</Button>
       </Group>
+      <Stack gap="xs" maw={640}>
+        <Title order={3}>{t('directories.preview')}</Title>
+        {kind === 'kato' ? (
+          <KatoPicker value={preview} onChange={(code) => setPreview(code)} />
+        ) : (
+          <DirectorySelect
+            kind={kind}
+            label={t(kindEntry.labelKey)}
+            value={preview}
+            onChange={(code) => setPreview(code)}
+          />
+        )}
+      </Stack>
       {!q && trail.length > 0 && (
         <Group gap="xs">
           <Button variant="subtle" size="compact-sm" onClick={() => setTrail([])}>
@@ -145,14 +151,14 @@ export function DirectoriesAdminPage() {
                 <Table.Td>{e.code}</Table.Td>
                 <Table.Td>{e.name}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={e.source === 'admin' ? 'grape' : 'gray'}>
+                  <Text size="sm" c={e.source === 'admin' ? 'grape' : 'dimmed'}>
                     {t(SOURCES[e.source].labelKey)}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={e.active ? 'teal' : 'red'}>
+                  <Text size="sm" c={e.active ? 'teal' : 'red'}>
                     {e.active ? t('directories.active') : t('directories.inactive')}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
