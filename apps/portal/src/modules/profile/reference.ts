@@ -44,10 +44,6 @@ export function createProfileReference(directories: AppContext['directories']) {
       }
       return names.join(', ');
     },
-
-    async list(kind: 'identity_document_types' | 'countries', lang: Language): Promise<ReferenceEntry[]> {
-      return directories.list(kind, { limit: 1000, lang });
-    },
   };
 }
 

@@ -6,7 +6,6 @@ import { translate } from '../../server/i18n/messages';
 import { errorResponse } from '../identity/schema';
 import { createEmailConfirmation } from './email-confirm';
 import { createPhoto, PHOTO_MAX_BYTES } from './photo';
-import { entryName } from './reference';
 import {
   confirmEmailBody,
   contactBody,
@@ -17,7 +16,6 @@ import {
   okResponse,
   profileUpdateBody,
   profileView,
-  referenceList,
   rowParams,
 } from './schema';
 import { createProfileService } from './service';
@@ -57,36 +55,6 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => {
       return profile.view(req, await profile.update(req, req.body));
     },
-  );
-
-  r.get(
-    '/api/v1/profile/countries',
-    {
-      schema: {
-        tags,
-        summary: 'Страны (countries directory) for contact data',
-        response: { 200: referenceList },
-      },
-    },
-    async (req) => ({
-      items: (await profile.reference.list('countries', req.lang)).map((e) => ({
-        code: e.code,
-        name: entryName(e, req.lang) ?? e.code,
-      })),
-    }),
-  );
-
-  r.get(
-    '/api/v1/profile/document-types',
-    {
-      schema: { tags, summary: 'Виды документа (identity_document_types)', response: { 200: referenceList } },
-    },
-    async (req) => ({
-      items: (await profile.reference.list('identity_document_types', req.lang)).map((e) => ({
-        code: e.code,
-        name: entryName(e, req.lang) ?? e.code,
-      })),
-    }),
   );
 
   // ── «Загрузить фото» / «Удалить фото» ─────────────────────────────────────────────────────────────────

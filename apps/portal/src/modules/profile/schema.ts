@@ -86,10 +86,6 @@ export const contactView = z.object({
   phone: z.string().nullable(),
 });
 
-export const referenceList = z.object({
-  items: z.array(z.object({ code: z.string(), name: z.string() })),
-});
-
 export const messageResponse = z.object({ message: z.string() });
 export const okResponse = z.object({ ok: z.literal(true) });
 

@@ -1,22 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { DirectorySelect } from '../../../components/DirectorySelect';
+import { KatoPicker } from '../../../components/KatoPicker';
 import { PageLoader } from '../../../components/PageLoader';
 import { errorText } from '../../../error-text';
 import { applyServerFieldErrors } from '../../../form-errors';
@@ -26,7 +17,6 @@ import {
   type ContactRow,
   deleteContact,
   fetchContacts,
-  fetchCountries,
   profileKeys,
   saveContact,
 } from './profile-api';
@@ -174,7 +164,6 @@ export function ContactsPage() {
 function ContactForm({ row, onDone }: { row: ContactRow | null; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const countries = useQuery({ queryKey: profileKeys.countries, queryFn: fetchCountries });
   const form = useForm<ContactInput>({
     resolver: zodResolver(contactSchema(t)),
     defaultValues: {
@@ -187,6 +176,7 @@ function ContactForm({ row, onDone }: { row: ContactRow | null; onDone: () => vo
     },
   });
   const { errors } = form.formState;
+  const countryCode = form.watch('countryCode');
   const save = useMutation({
     mutationFn: (values: ContactInput) => saveContact(row?.id ?? null, values),
     onSuccess: () => {
@@ -198,20 +188,40 @@ function ContactForm({ row, onDone }: { row: ContactRow | null; onDone: () => vo
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       <Stack gap="sm">
-        <NativeSelect
-          label={t('personal.contacts.country')}
-          required
-          data={(countries.data ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
-          error={errors.countryCode?.message}
-          {...form.register('countryCode')}
+        <Controller
+          control={form.control}
+          name="countryCode"
+          render={({ field }) => (
+            <DirectorySelect
+              kind="countries"
+              label={t('personal.contacts.country')}
+              required
+              value={field.value || null}
+              onChange={(code) => {
+                field.onChange(code ?? '');
+                // KATO is Kazakhstan's classifier: another country has none.
+                if (code !== KAZAKHSTAN) form.setValue('kato', '');
+              }}
+              onBlur={field.onBlur}
+              error={errors.countryCode?.message}
+            />
+          )}
         />
-        <TextInput
-          label={t('personal.contacts.kato')}
-          description={t('personal.contacts.katoHint')}
-          inputMode="numeric"
-          error={errors.kato?.message}
-          {...form.register('kato')}
-        />
+        {countryCode === KAZAKHSTAN && (
+          <Controller
+            control={form.control}
+            name="kato"
+            render={({ field }) => (
+              <KatoPicker
+                label={t('personal.contacts.kato')}
+                required
+                value={field.value || null}
+                onChange={(code) => field.onChange(code ?? '')}
+                error={errors.kato?.message}
+              />
+            )}
+          />
+        )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             label={t('personal.contacts.street')}

@@ -1,22 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { DirectorySelect } from '../../../components/DirectorySelect';
 import { PageLoader } from '../../../components/PageLoader';
 import { errorText } from '../../../error-text';
 import { applyServerFieldErrors } from '../../../form-errors';
@@ -26,7 +16,6 @@ import {
   type DocumentInput,
   deleteDocument,
   fetchDocuments,
-  fetchDocumentTypes,
   type IdentityDocumentRow,
   profileKeys,
   saveDocument,
@@ -177,7 +166,6 @@ export function DocumentsPage() {
 function DocumentForm({ row, onDone }: { row: IdentityDocumentRow | null; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const types = useQuery({ queryKey: profileKeys.documentTypes, queryFn: fetchDocumentTypes });
   const form = useForm<DocumentInput>({
     resolver: zodResolver(documentSchema(t)),
     defaultValues: {
@@ -201,12 +189,20 @@ function DocumentForm({ row, onDone }: { row: IdentityDocumentRow | null; onDone
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       <Stack gap="sm">
-        <NativeSelect
-          label={t('personal.documents.type')}
-          required
-          data={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))}
-          error={errors.type?.message}
-          {...form.register('type')}
+        <Controller
+          control={form.control}
+          name="type"
+          render={({ field }) => (
+            <DirectorySelect
+              kind="identity_document_types"
+              label={t('personal.documents.type')}
+              required
+              value={field.value || null}
+              onChange={(code) => field.onChange(code ?? '')}
+              onBlur={field.onBlur}
+              error={errors.type?.message}
+            />
+          )}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput

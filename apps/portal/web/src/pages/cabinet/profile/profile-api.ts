@@ -4,8 +4,6 @@ import { currentLanguage, readCookie } from '../../../i18n';
 /** Кабинет → Личные данные routes (docs/profile.md); one place, so a renamed route is one edit. */
 export const PROFILE_ROUTES = {
   profile: '/api/v1/profile',
-  documentTypes: '/api/v1/profile/document-types',
-  countries: '/api/v1/profile/countries',
   documents: '/api/v1/profile/documents',
   document: (id: string) => `/api/v1/profile/documents/${encodeURIComponent(id)}`,
   contacts: '/api/v1/profile/contacts',
@@ -89,8 +87,6 @@ export interface ContactInput {
 export const profileKeys = {
   profile: ['profile'] as const,
   documents: ['profile', 'documents'] as const,
-  documentTypes: ['profile', 'document-types'] as const,
-  countries: ['profile', 'countries'] as const,
   contacts: ['profile', 'contacts'] as const,
 };
 
@@ -98,10 +94,6 @@ export const fetchProfile = () => api<ProfileData>(PROFILE_ROUTES.profile);
 export const updateProfile = (body: ProfileUpdate) =>
   api<ProfileData>(PROFILE_ROUTES.profile, { method: 'PUT', body });
 
-export const fetchDocumentTypes = () =>
-  api<{ items: { code: string; name: string }[] }>(PROFILE_ROUTES.documentTypes).then((r) => r.items);
-export const fetchCountries = () =>
-  api<{ items: { code: string; name: string }[] }>(PROFILE_ROUTES.countries).then((r) => r.items);
 export const fetchDocuments = () =>
   api<{ items: IdentityDocumentRow[] }>(PROFILE_ROUTES.documents).then((r) => r.items);
 export const saveDocument = (id: string | null, body: DocumentInput) =>
