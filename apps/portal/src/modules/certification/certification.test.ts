@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { verifyCms } from '@tereze/pki';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
 import { createTestApp, type TestApp } from '../../test/app';
 import { sampleExe } from '../files/test-support';
 import { auditActions } from '../identity/test-support';
 import { installSignaturePki, requestSigning, type SignaturePki } from '../signatures/test-support';
+import { applicationListQuery } from './lists';
+import { listQuery } from './schema';
 import {
   completeForm,
   organization,
@@ -820,6 +824,44 @@ describe('moderator', () => {
 });
 
 describe('lists', () => {
+  it('every tab and sort of every view is served by an index (no Sort node in the plan)', async () => {
+    const scopes = [{ organizationId: orgId }, { bodyBin: BIN.body }, 'all'] as const;
+    const literal = (v: unknown) =>
+      typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
+    const cursorOf = (sort: string) =>
+      Buffer.from(
+        JSON.stringify([
+          sort === 'created' ? new Date().toISOString() : 'M',
+          '00000000-0000-0000-0000-000000000000',
+        ]),
+      ).toString('base64url');
+    await t.ctx.database.db.transaction(async (trx) => {
+      const tx = trx as unknown as Db;
+      await tx.execute(sql.raw('SET LOCAL enable_seqscan = off'));
+      await tx.execute(sql.raw('SET LOCAL enable_sort = off'));
+      for (const scope of scopes)
+        for (const tab of ['active', 'review', 'suspended', 'drafts'])
+          for (const sort of ['number', 'created', 'bin', 'name', 'status', 'body'])
+            for (const order of ['asc', 'desc'])
+              for (const cursor of [undefined, cursorOf(sort)]) {
+                const q = listQuery.parse({ tab, sort, order, cursor });
+                const { text, params } = applicationListQuery(scope, q);
+                const inlined = text.replace(/\$(\d+)/g, (_, n) => literal(params[Number(n) - 1]));
+                const res = (await tx.execute(sql.raw(`EXPLAIN ${inlined}`))) as unknown as {
+                  rows: { 'QUERY PLAN': string }[];
+                };
+                const plan = res.rows.map((r) => r['QUERY PLAN']);
+                const main = plan.slice(0, plan.findIndex((l) => l.includes('SubPlan')) >>> 0 || plan.length);
+                const where = `${JSON.stringify(scope)} ${tab} ${sort} ${order} ${cursor ? 'cursor' : ''}`;
+                expect(
+                  main.some((l) => /Sort\b/.test(l) && !/Sort Key/.test(l)),
+                  `${where}\n${plan.join('\n')}`,
+                ).toBe(false);
+                expect(main.join('\n'), where).toMatch(/Index (Only )?Scan (Backward )?using cert_app_/);
+              }
+    });
+  });
+
   it('keyset pages in every sort cover the tab exactly once, in order', async () => {
     for (let i = 0; i < 3; i++)
       await head.client.post(appUrl(), {

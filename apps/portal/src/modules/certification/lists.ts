@@ -45,15 +45,8 @@ function decodeCursor(cursor: string): [string, string] {
 /** Escapes LIKE wildcards so a filter is a plain prefix. */
 const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/**
- * One page of applications, keyset-paginated: `WHERE scope AND tab AND (col, id) > (cursor)` ordered by
- * (col, id) — the index (scope, tab, col, id) serves it without OFFSET. `nextCursor` is null on the last page.
- */
-export async function listApplications(
-  database: Database,
-  scope: ListScope,
-  q: ListQuery,
-): Promise<{ items: ApplicationListRow[]; nextCursor: string | null }> {
+/** The SQL of one list page (exported so a test can check every sort is served by an index: no Sort node). */
+export function applicationListQuery(scope: ListScope, q: ListQuery): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
@@ -79,6 +72,27 @@ export async function listApplications(
     where.push(`(${col}, a.id) ${desc ? '<' : '>'} (${v}, ${p(id)}::uuid)`);
   }
   const dir = desc ? 'DESC' : 'ASC';
+  const text = `SELECT a.id, a.number, a.created_at, a.applicant_bin, a.applicant_name, a.status, a.body_bin, a.body_name,
+            a.standard,
+            (SELECT c.number FROM certification_certificates c WHERE c.application_id = a.id
+              ORDER BY c.created_at DESC LIMIT 1) AS certificate_number
+       FROM certification_applications a
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${col} ${dir}, a.id ${dir}
+      LIMIT ${p(q.limit + 1)}`;
+  return { text, params };
+}
+
+/**
+ * One page of applications, keyset-paginated: `WHERE scope AND tab AND (col, id) > (cursor)` ordered by
+ * (col, id) — the index (scope, tab, col, id) serves it without OFFSET. `nextCursor` is null on the last page.
+ */
+export async function listApplications(
+  database: Database,
+  scope: ListScope,
+  q: ListQuery,
+): Promise<{ items: ApplicationListRow[]; nextCursor: string | null }> {
+  const { text, params } = applicationListQuery(scope, q);
   const rows = await database.query<{
     id: string;
     number: string;
@@ -90,17 +104,7 @@ export async function listApplications(
     body_name: string;
     standard: string | null;
     certificate_number: string | null;
-  }>(
-    `SELECT a.id, a.number, a.created_at, a.applicant_bin, a.applicant_name, a.status, a.body_bin, a.body_name,
-            a.standard,
-            (SELECT c.number FROM certification_certificates c WHERE c.application_id = a.id
-              ORDER BY c.created_at DESC LIMIT 1) AS certificate_number
-       FROM certification_applications a
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${col} ${dir}, a.id ${dir}
-      LIMIT ${p(q.limit + 1)}`,
-    params,
-  );
+  }>(text, params);
   const page = rows.slice(0, q.limit);
   const items = page.map((r) => ({
     id: r.id,
