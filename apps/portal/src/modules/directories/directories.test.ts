@@ -225,6 +225,39 @@ describe('admin writes', () => {
     expect(district.find((d: { code: string }) => d.code === '711210000').hasChildren).toBe(true);
   });
 
+  it('a deactivated entry leaves the lists and require(), but stays readable by code', async () => {
+    const asUser = await put(user, '/api/v1/directories/account_types/escrow', {
+      nameRu: 'x',
+      nameKk: 'x',
+      active: false,
+    });
+    expect(asUser.statusCode).toBe(403);
+    const res = await put(admin, '/api/v1/directories/account_types/escrow', {
+      nameRu: 'Эскроу-счет',
+      nameKk: 'Эскроу-шот',
+      active: false,
+    });
+    expect(res.statusCode).toBe(200);
+    const listed = (await user.get('/api/v1/directories/account_types')).json().items;
+    expect(listed.map((e: { code: string }) => e.code)).not.toContain('escrow');
+    const all = (await user.get('/api/v1/directories/account_types?includeInactive=1')).json().items;
+    expect(all.map((e: { code: string }) => e.code)).toContain('escrow');
+    expect((await user.get('/api/v1/directories/account_types/escrow')).json().active).toBe(false);
+    await expect(t.ctx.directories.require('account_types', 'escrow', 'type', 'kk')).rejects.toMatchObject({
+      fields: { type: 'Мән анықтамалықта жоқ' },
+    });
+  });
+
+  it('countries come sorted by their name in the request language', async () => {
+    for (const lang of ['ru', 'kk', 'en']) {
+      const names = (await user.get('/api/v1/directories/countries', { 'accept-language': lang }))
+        .json()
+        .items.map((e: { name: string }) => e.name);
+      expect(names.length).toBeGreaterThanOrEqual(249);
+      expect(names).toEqual([...names].sort(new Intl.Collator(lang).compare));
+    }
+  });
+
   it('upsert (e.g. an approved bank request) adds, then edits', async () => {
     const actor = { accountId: (await t.ctx.identity.findByIin(ADMIN_IIN))!.id, lang: 'ru' as const };
     const bank = { ...newBank, code: 'UPSRKZKA', attrs: { ...newBank.attrs, bic: 'UPSRKZKA' } };

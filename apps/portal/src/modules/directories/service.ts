@@ -155,8 +155,6 @@ export function createDirectoryService(deps: { db: Db; audit: AuditService; now:
     tx ? fn(tx) : db.transaction((t) => fn(t as unknown as Db));
 
   const service = {
-    kinds: () => [...(Object.keys(codePatterns) as DirectoryKind[])],
-
     async list(kindName: string, opts: ListOptions = {}): Promise<DirectoryEntry[]> {
       const kind = requireKind(kindName);
       const e = directoryEntries;
