@@ -293,6 +293,15 @@ describe('drafts, documents, validation', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual({ 'body.bodyBin': 'certification_body_not_accredited' });
+    // An organisation cannot certify itself, and nobody anonymous gets in.
+    const self = await staff.client.post(
+      `/api/v1/organizations/${bodyOrgId}/certification/applications`,
+      completeForm(BIN.body),
+    );
+    expect(self.statusCode).toBe(400);
+    expect(self.json().error.fields).toEqual({ 'body.bodyBin': 'certification_body_is_applicant' });
+    const anonymous = await t.app.inject({ method: 'GET', url: appUrl(id) });
+    expect(anonymous.statusCode).toBe(401);
   });
 });
 

@@ -402,6 +402,8 @@ export function createCertificationService(ctx: AppContext) {
     };
     let bodyName = '';
     const bodyBin = form.body?.bodyBin || null;
+    if (bodyBin === organization.bin)
+      throw new AppError(400, 'validation_failed', {}, { 'body.bodyBin': 'certification_body_is_applicant' });
     if (bodyBin) {
       const records = await accreditations.ofBody(bodyBin);
       if (records.length === 0)
