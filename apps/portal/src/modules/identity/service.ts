@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { Config } from '../../server/config';
@@ -17,7 +18,7 @@ import {
 import { createLockout } from './lockout';
 import { identifierHash, type LoginIdentifier, normalizeLogin } from './login-identifier';
 import { assertNewPassword, hashPassword, type PasswordPolicy, verifyPassword } from './passwords';
-import { type CurrentSession, createSessions } from './sessions';
+import { CLAIMED, type CurrentSession, createSessions } from './sessions';
 
 export interface IdentityDeps {
   db: Db;
@@ -153,20 +154,25 @@ export function createIdentityService(deps: IdentityDeps) {
       req: FastifyRequest,
       reply: FastifyReply,
       accountId: string,
-      opts: { method: LoginMethod; clearLoginThrottle?: string },
+      opts: { method: LoginMethod; clearLoginThrottle?: string; claim?: SQL },
       tx?: Db,
     ) {
-      // The session, the journal entry and (password login) the counter reset commit as one statement.
-      const journal = auditInsertStatement({
-        action: 'auth.login',
-        result: 'success',
-        actorUserId: accountId,
-        ...requestOrigin(req),
-        details: { method: opts.method },
-      });
+      // The session, the journal entry, (password login) the counter reset and (signature login) the signing
+      // request's single-use claim commit as one statement; with a claim, only if the claim succeeds (else null).
+      const journal = auditInsertStatement(
+        {
+          action: 'auth.login',
+          result: 'success',
+          actorUserId: accountId,
+          ...requestOrigin(req),
+          details: { method: opts.method },
+        },
+        opts.claim ? CLAIMED : undefined,
+      );
       return sessions.start(req, reply, accountId, tx ?? db, {
         clearLoginThrottle: opts.clearLoginThrottle,
         journal,
+        claim: opts.claim,
       });
     },
 

@@ -5,6 +5,9 @@ import type { Db } from '../../db/client';
 import type { Account } from './accounts';
 import { accounts, sessions } from './tables';
 
+/** In a session start with `claim`: true when the claim returned a row (guard the journal entry with it). */
+export const CLAIMED = sql`EXISTS (SELECT 1 FROM claimed)`;
+
 export const SESSION_COOKIE = 'session';
 /** last_seen_at / the idle expiry move at most this often, so a busy session is not a write per request. */
 const TOUCH_EVERY_MS = 60_000;
@@ -85,14 +88,17 @@ export function createSessions(db: Db, policy: SessionPolicy, now: () => Date) {
     /**
      * Signs the account in: revokes the session the request carried (rotation, against fixation), stores a
      * new one and sets the cookie. Pass the caller's transaction to commit it with the login's journal entry.
+     * With `claim` (a data-modifying statement with RETURNING, e.g. a signing request's single-use claim) it
+     * runs in the same statement and everything else happens only if it returned a row (write the journal
+     * with the CLAIMED guard): null then, and no cookie.
      */
     async start(
       req: FastifyRequest,
       reply: FastifyReply,
       accountId: string,
       tx: Db = db,
-      opts: { clearLoginThrottle?: string; journal?: SQL } = {},
-    ): Promise<Session> {
+      opts: { clearLoginThrottle?: string; journal?: SQL; claim?: SQL } = {},
+    ): Promise<Session | null> {
       const token = randomBytes(32).toString('base64url');
       const t = now();
       const session: Session = {
@@ -109,21 +115,25 @@ export function createSessions(db: Db, policy: SessionPolicy, now: () => Date) {
       // One atomic statement (a round trip counts on the login hot path): revoke the session the request
       // carried (rotation), clear password login's failure counter, write the journal entry, store the session.
       const ctes: SQL[] = [];
+      if (opts.claim) ctes.push(sql`claimed AS (${opts.claim})`);
+      const andClaimed = opts.claim ? sql` AND ${CLAIMED}` : sql``;
       const old = req.cookies[SESSION_COOKIE];
       if (old && TOKEN_SHAPE.test(old))
         ctes.push(sql`rotated AS (UPDATE sessions SET revoked_at = ${t.toISOString()}::timestamptz
-          WHERE id = ${sessionIdOf(old)} AND revoked_at IS NULL)`);
+          WHERE id = ${sessionIdOf(old)} AND revoked_at IS NULL${andClaimed})`);
       if (opts.clearLoginThrottle)
         ctes.push(
-          sql`cleared AS (DELETE FROM login_throttle WHERE identifier_hash = ${opts.clearLoginThrottle})`,
+          sql`cleared AS (DELETE FROM login_throttle WHERE identifier_hash = ${opts.clearLoginThrottle}${andClaimed})`,
         );
       if (opts.journal) ctes.push(sql`journal AS (${opts.journal})`);
       const prefix = ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ` : sql``;
-      await tx.execute(sql`${prefix}INSERT INTO sessions
+      const values = sql`${session.id}, ${accountId}::uuid, ${t.toISOString()}::timestamptz,
+          ${t.toISOString()}::timestamptz, ${session.expiresAt.toISOString()}::timestamptz,
+          ${session.absoluteExpiresAt.toISOString()}::timestamptz, ${session.ip}::inet, ${session.userAgent}`;
+      const result = await tx.execute(sql`${prefix}INSERT INTO sessions
         (id, account_id, created_at, last_seen_at, expires_at, absolute_expires_at, ip, user_agent)
-        VALUES (${session.id}, ${accountId}::uuid, ${t.toISOString()}::timestamptz, ${t.toISOString()}::timestamptz,
-          ${session.expiresAt.toISOString()}::timestamptz, ${session.absoluteExpiresAt.toISOString()}::timestamptz,
-          ${session.ip}::inet, ${session.userAgent})`);
+        ${opts.claim ? sql`SELECT ${values} WHERE ${CLAIMED}` : sql`VALUES (${values})`} RETURNING id`);
+      if ((result as unknown as { rows: unknown[] }).rows.length === 0) return null;
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(), maxAge: Math.floor(absoluteMs / 1000) });
       resolved.delete(req);
       return session;

@@ -7,6 +7,7 @@ import { AppError } from '../../server/errors';
 import { identifierHash, normalizeLogin } from '../identity/login-identifier';
 import { maskLogin, requestOrigin } from '../identity/service';
 import { certificateSummary, fullNameOf } from '../signatures/certificate-summary';
+import { signatureInvalid } from '../signatures/service';
 import { findAccountForCertificate } from './account-for-certificate';
 import { signaturePendingLogins } from './tables';
 
@@ -53,6 +54,12 @@ export function createSignatureLogin(ctx: Ctx) {
       details: { method, reason, ...extra },
     });
 
+  const journalVerifyFailure = (req: FastifyRequest, error: AppError) =>
+    journalFailure(req, 'signature', error.code, {
+      check: error.params.check,
+      checkReason: error.params.reason,
+    });
+
   /** The account's IIN (personal) or BIN (organisation): the lockout counter of the password step. */
   const loginOf = (account: Account) => (account.kind === 'individual' ? account.iin : account.bin!);
 
@@ -63,18 +70,17 @@ export function createSignatureLogin(ctx: Ctx) {
       reply: FastifyReply,
       input: { signingRequestId: string; cms: string },
     ): Promise<SignatureLoginResult> {
+      // Hot path (bench:login): the request is read and the CMS verified without writing; then ONE statement
+      // claims the request (single use), stores the session and writes the journal. A refused signature
+      // writes nothing but its failure entry.
       let verified: Awaited<ReturnType<typeof signatures.verify>>;
       try {
-        // Claimed (single use) before the CMS is checked; a refused signature releases the claim.
-        verified = await signatures.claimAndVerify({ ...input, purpose: 'login' });
+        verified = await signatures.verify({ ...input, purpose: 'login' });
       } catch (error) {
-        if (error instanceof AppError)
-          await journalFailure(req, 'signature', error.code, {
-            check: error.params.check,
-            checkReason: error.params.reason,
-          });
+        if (error instanceof AppError) await journalVerifyFailure(req, error);
         throw error;
       }
+      const requestId = verified.request.id;
       const cert = verified.certificate;
       const certFacts = {
         iin: cert.iin ? maskLogin({ type: 'iin_bin', value: cert.iin }) : null,
@@ -82,16 +88,20 @@ export function createSignatureLogin(ctx: Ctx) {
         serial: cert.serialNumber,
       };
       const account = await findAccountForCertificate(identity, cert);
+      // A verified signature is used up whatever follows (as if the request had been claimed first).
       if (!account) {
+        await signatures.consume(requestId);
         await journalFailure(req, 'signature', 'account_not_found', certFacts);
         throw new AppError(404, 'account_not_found', { certificate: certificateSummary(cert) });
       }
       if (account.status === 'blocked') {
+        await signatures.consume(requestId);
         await journalFailure(req, 'signature', 'account_blocked', certFacts, account.id);
         throw new AppError(403, 'account_blocked');
       }
 
       if (config.LOGIN_CERT_REQUIRES_PASSWORD && account.passwordHash) {
+        await signatures.consume(requestId);
         const token = randomBytes(32).toString('base64url');
         const t = now();
         const expiresAt = new Date(t.getTime() + PENDING_LOGIN_TTL_MS);
@@ -119,10 +129,23 @@ export function createSignatureLogin(ctx: Ctx) {
       try {
         identity.assertCanSignIn(account);
       } catch (error) {
+        await signatures.consume(requestId);
         await journalFailure(req, 'signature', (error as AppError).code, certFacts, account.id);
         throw error;
       }
-      await identity.startSession(req, reply, account.id, { method: 'signature' });
+      const session = await identity.startSession(req, reply, account.id, {
+        method: 'signature',
+        claim: signatures.claimStatement(requestId),
+      });
+      if (!session) {
+        // Used (a concurrent submission won) or expired since it was read: verify names which.
+        const error = await signatures.verify({ ...input, purpose: 'login' }).then(
+          () => signatureInvalid('signing_request', 'already_used'),
+          (e: unknown) => e,
+        );
+        if (error instanceof AppError) await journalVerifyFailure(req, error);
+        throw error;
+      }
       return { result: 'signed_in', account };
     },
 

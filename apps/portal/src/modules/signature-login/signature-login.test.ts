@@ -85,6 +85,49 @@ const signIn = (c: Awaited<ReturnType<typeof client>>, body: unknown) =>
   c.post('/api/v1/auth/login/signature', body, { 'user-agent': 'sig-login-test/1' });
 
 describe('POST /api/v1/auth/login/signature', () => {
+  it('the same signed challenge sent twice at once: one session, one journal entry, the other refused', async () => {
+    const c = await client();
+    const signed = await signedFor(c, 'login', person.auth);
+    const count = async () => {
+      const [row] = await t.database.query<{ s: number; j: number }>(
+        `SELECT (SELECT count(*)::int FROM sessions) AS s,
+          (SELECT count(*)::int FROM audit_events WHERE action = 'auth.login' AND result = 'success') AS j`,
+      );
+      return row;
+    };
+    const before = await count();
+    const [a, b] = await Promise.all([signIn(await client(), signed), signIn(await client(), signed)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 422]);
+    expect([a, b].find((r) => r.statusCode === 422)!.json().error).toMatchObject({
+      check: 'signing_request',
+      reason: 'already_used',
+    });
+    expect(await count()).toEqual({ s: before.s + 1, j: before.j + 1 });
+  });
+
+  it('a challenge that expires between verification and sign-in starts no session', async () => {
+    const c = await client();
+    const signed = await signedFor(c, 'login', person.auth);
+    const before = await identitySnapshot(t.database);
+    // The claim inside the session statement is what refuses: expire the request right before it runs.
+    const { signatures } = t.ctx;
+    const original = signatures.claimStatement;
+    signatures.claimStatement = (id: string) => {
+      clock.advance(10 * 60_000);
+      return original(id);
+    };
+    try {
+      const res = await signIn(c, signed);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatchObject({ check: 'signing_request', reason: 'expired' });
+    } finally {
+      signatures.claimStatement = original;
+      clock.advance(-10 * 60_000);
+    }
+    expect(c.cookies.get('session')).toBeFalsy();
+    expect(await identitySnapshot(t.database)).toEqual(before);
+  });
+
   it('signs the holder of the AUTH key into the account found by IIN; the challenge works once', async () => {
     const c = await client();
     const signed = await signedFor(c, 'login', person.auth);

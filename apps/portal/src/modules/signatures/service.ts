@@ -10,7 +10,7 @@ import {
   verifyCms,
 } from '@tereze/pki';
 import type { TestCA } from '@tereze/pki/test-ca';
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Config } from '../../server/config';
 import { AppError } from '../../server/errors';
@@ -332,6 +332,17 @@ export function createSignatureService(deps: SignatureServiceDeps) {
           .where(and(eq(signingRequests.id, claimed.id), eq(signingRequests.consumedAt, t)));
         throw error;
       }
+    },
+
+    /**
+     * `consume` as a statement to compose into the action's own (e.g. the session start of signature login, as a
+     * CTE): marks the request used, once, if it is still unused and unexpired, RETURNING its id — no row means
+     * it was not claimed (call `verify` to name why). The signatures module still owns its table's SQL.
+     */
+    claimStatement(id: string): SQL {
+      const t = now().toISOString();
+      return sql`UPDATE signing_requests SET consumed_at = ${t}::timestamptz
+        WHERE id = ${id}::uuid AND consumed_at IS NULL AND expires_at > ${t}::timestamptz RETURNING id`;
     },
 
     /** verify, then consume in `tx` (or on its own). */
