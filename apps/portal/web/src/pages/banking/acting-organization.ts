@@ -20,8 +20,8 @@ export function useBankingOrganization() {
   const me = useQuery({
     queryKey: ['me', 'organizations'],
     queryFn: () =>
-      api<{ user: { organizations?: MembershipSummary[] } | null }>('/api/v1/me').then(
-        (r) => r.user?.organizations ?? [],
+      api<{ user: unknown; organizations?: MembershipSummary[] }>('/api/v1/me').then(
+        (r) => r.organizations ?? [],
       ),
     staleTime: 30_000,
   });
