@@ -264,5 +264,9 @@ describe('admin writes', () => {
     await t.ctx.directories.upsert('banks', bank, actor);
     await t.ctx.directories.upsert('banks', { ...bank, nameRu: 'АО «Обновлен»' }, actor);
     expect((await t.ctx.directories.get('banks', 'UPSRKZKA'))?.nameRu).toBe('АО «Обновлен»');
+    await expect(t.ctx.directories.upsert('banks', { ...bank, nameKk: '' }, actor)).rejects.toMatchObject({
+      status: 400,
+      fields: { nameKk: expect.any(String) },
+    });
   });
 });

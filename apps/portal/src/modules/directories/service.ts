@@ -113,7 +113,19 @@ export function createDirectoryService(deps: { db: Db; audit: AuditService; now:
     tx: Db,
   ): Promise<DirectoryEntry> {
     const kind = requireKind(kindName);
-    const input = normalise(kind, entryInput.parse(raw));
+    const parsed = entryInput.safeParse(raw);
+    if (!parsed.success) {
+      // Callers other than the routes (e.g. a bank request approval) get the same 400 as the API.
+      const fields: Record<string, string> = {};
+      for (const issue of parsed.error.issues)
+        fields[issue.path.map(String).join('.') || '_'] ??= fieldMessage(
+          actor.lang,
+          issue.code,
+          (issue as { input?: unknown }).input,
+        );
+      throw new AppError(400, 'validation_failed', {}, fields);
+    }
+    const input = normalise(kind, parsed.data);
     const before = await get(kind, input.code, tx);
     if (mode === 'create' && before) throw new AppError(409, 'directory_code_taken', { code: input.code });
     if (mode === 'update' && !before) throw new AppError(404, 'not_found');
