@@ -5,13 +5,13 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
 import { AppError } from '../../server/errors';
+import { renderCertificatePdf } from '../certificate-pdf/render';
 import type { Account } from '../identity/accounts';
 import type { Organization } from '../organizations/service';
 import { fullNameOf } from '../signatures/certificate-summary';
 import { signatureInvalid } from '../signatures/service';
 import { createAccreditations, DEMO_ACCREDITATIONS } from './accreditations';
 import { ACT_FORMAT, APPLICATION_FORMAT, canonicalBytes } from './canonical';
-import { type CertificateFacts, renderCertificate } from './certificate-pdf';
 import { type ListScope, listApplications, listRegistry, publicStatusSql } from './lists';
 import { statusLabel } from './messages';
 import { addMonths, almatyDate, nextApplicationNumber, nextCertificateNumber } from './numbering';
@@ -556,20 +556,20 @@ export function createCertificationService(ctx: AppContext) {
       { due: addMonths(facts.issuedOn, 24), doneOn: null },
     ];
     const t = ctx.now();
-    const pdfFacts: CertificateFacts = {
+    const pdf = await renderCertificatePdf({
       number,
       holderBin: app.applicantBin,
       holderName: app.applicantName,
-      bodyBin: app.bodyBin ?? '',
+      bodyBin: app.bodyBin ?? undefined,
       bodyName: app.bodyName,
       attestatNumber,
       standard: facts.standard,
       scope: facts.scope,
-      issuedOn: facts.issuedOn,
+      issuedAt: facts.issuedOn,
       validUntil: facts.validUntil,
       publicUrl: `${ctx.config.PUBLIC_URL}/certificates/${encodeURIComponent(number)}`,
-    };
-    const pdf = await renderCertificate(pdfFacts);
+      lang: 'ru',
+    });
     const stored = await ctx.files.store(
       {
         bytes: pdf,
