@@ -2,8 +2,12 @@ import { expect, type Page, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { createSignerClient, type WebSocketConstructor } from '../packages/signer/src/client';
 import {
+  activationLink,
+  chooseKeyOf,
+  chooseKind,
   collectConsoleErrors,
   DEMO,
+  fillContacts,
   newestEmail,
   PASSWORD,
   passwordLogin,
@@ -11,8 +15,16 @@ import {
 } from './identity';
 import { type RunningPortal, startPortal } from './portal';
 
-const { head, employee, organization } = DEMO;
+// The invited employee has a personal key (АХМЕТОВА); ОМАРОВ, who holds the organisation's employee key, registers
+// with «Я являюсь сотрудником».
+const { head, organization } = DEMO;
+const employee = DEMO.individual;
+const applicant = DEMO.employee;
 let portal: RunningPortal;
+let organizationId = '';
+
+// The second journey joins the organisation the first one registered.
+test.describe.configure({ mode: 'serial' });
 
 // A portal of its own: the organisation registered here (ТОО «Демо Сертификация», once per BIN) and the personal
 // accounts of its head and employee are this spec's alone.
@@ -92,7 +104,9 @@ async function registerParticipant(page: Page): Promise<string> {
   return ((await res.json()) as { organization: { id: string } }).organization.id;
 }
 
-const employeeRow = (page: Page) => page.getByTestId('employee-row').filter({ hasText: employee.fullName });
+const rowOf = (page: Page, fullName: string) =>
+  page.getByTestId('employee-row').filter({ hasText: fullName });
+const employeeRow = (page: Page) => rowOf(page, employee.fullName);
 
 /**
  * Issue 5 «Employees, invitations, rights» (seeds 001 and 004): the administrator invites an employee by e-mail →
@@ -112,7 +126,7 @@ test('invite → register → accept → activate → rights → block: access l
   await registerAndActivateIndividual(page, request, base, head);
   await passwordLogin(page, base, head.iin, PASSWORD);
   await expect(page).toHaveURL(/\/cabinet/);
-  const organizationId = await registerParticipant(page);
+  organizationId = await registerParticipant(page);
 
   // Кабинет → Сотрудники: «Пригласить пользователя» (seed 004).
   await page.goto(`${base}/cabinet/employees`);
@@ -191,6 +205,66 @@ test('invite → register → accept → activate → rights → block: access l
     page.getByText('Администратор организации заблокировал Вашу учетную запись сотрудника.'),
   ).toBeVisible();
   await expect(page.getByRole('table', { name: 'Сотрудники' })).toHaveCount(0);
+
+  expect(errors).toEqual([]);
+  expect(adminErrors).toEqual([]);
+  await adminContext.close();
+});
+
+/**
+ * Issue 4, wizard step 2 «Я являюсь сотрудником»: a person registers naming the organisation's BIN; the wizard says
+ * the organisation is on the portal; after registration the administrator sees a pending request and activates it.
+ */
+test('«Я являюсь сотрудником» at registration → pending request → administrator activates', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  expect(organizationId, 'the first journey registered the organisation').not.toBe('');
+  const base = portal.url;
+  const errors = collectConsoleErrors(page);
+
+  await page.goto(`${base}/register`);
+  await chooseKind(page, 'Юридическое лицо');
+  await page.getByRole('switch', { name: 'Я являюсь сотрудником' }).check();
+  await page.getByRole('textbox', { name: /^БИН/ }).fill(organization.bin);
+  await page.getByRole('button', { name: 'Найти' }).click();
+  await expect(page.getByTestId('organization-card')).toContainText(organization.name);
+  await expect(page.getByTestId('employer-notice')).toContainText(
+    'Запрос на доступ получит администратор организации',
+  );
+  await chooseKeyOf(page, { iin: applicant.iin });
+  await page.getByRole('button', { name: /Выбрать (другой )?сертификат/ }).click();
+  await expect(page.getByRole('region', { name: 'Данные сертификата' })).toContainText(applicant.fullName);
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await fillContacts(page, applicant);
+  await page.getByRole('button', { name: 'Подписать и зарегистрироваться' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Регистрация в системе прошла успешно' }),
+  ).toBeVisible();
+  await page.goto(await activationLink(request, base, applicant.email));
+  await expect(page.getByText('Электронная почта подтверждена')).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const adminErrors = collectConsoleErrors(admin);
+  await passwordLogin(admin, base, head.iin, PASSWORD);
+  await expect(admin).toHaveURL(/\/cabinet/);
+  await admin.goto(`${base}/cabinet/employees`);
+  await expect(rowOf(admin, applicant.fullName)).toContainText('Ожидает активации');
+  await expect(rowOf(admin, applicant.fullName)).toContainText('Сотрудник');
+  await admin.getByRole('button', { name: `Активировать: ${applicant.fullName}` }).click();
+  await expect(rowOf(admin, applicant.fullName)).toContainText('Активный');
+
+  // An active member with the right «Сотрудник»: the organisation is theirs, the list is not.
+  await passwordLogin(page, base, applicant.iin, PASSWORD);
+  await expect(page).toHaveURL(/\/cabinet/);
+  await page.goto(`${base}/cabinet/employees`);
+  await expect(page.getByTestId('acting-organization')).toContainText(organization.bin);
+  await expect(
+    page.getByText('Список сотрудников доступен администратору организации и руководителю.'),
+  ).toBeVisible();
 
   expect(errors).toEqual([]);
   expect(adminErrors).toEqual([]);
