@@ -7,6 +7,8 @@ export const DEMO = {
     fullName: 'АХМЕТОВА АЙГУЛЬ САПАРОВНА',
     email: 'aigul.akhmetova@example.kz',
     mobile: '7011234567',
+    /** Her identity card in the registry stand-in (docs/registry.md), for recovery by document data. */
+    document: { number: '045123456', issueDate: '2019-03-15' },
   },
   head: {
     iin: '760212350620',
