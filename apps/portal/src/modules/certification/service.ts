@@ -211,7 +211,7 @@ export function createCertificationService(ctx: AppContext) {
       pdfAvailable: !!c.pdfFileId,
       pdfSigned: !!c.pdfCms,
       pdfSha256: c.pdfSha256,
-      publicUrl: `${ctx.config.PUBLIC_URL}/certificates/${encodeURIComponent(c.number)}`,
+      publicUrl: `${ctx.config.PUBLIC_URL}/certification/certificates/${encodeURIComponent(c.number)}`,
     };
   }
 
@@ -358,7 +358,7 @@ export function createCertificationService(ctx: AppContext) {
       `${app.number} өтінімі: мәртебесі «${statusLabel('kk', status)}».`,
     ];
     if (comment) lines.push('', comment);
-    lines.push('', `${ctx.config.PUBLIC_URL}/cabinet/certification/applications/${app.id}`);
+    lines.push('', `${ctx.config.PUBLIC_URL}/certification/applications/${app.id}`);
     await ctx.notifications.sendEmail(
       { to, subject: `tereze: ${app.number} — ${statusLabel('ru', status)}`, text: lines.join('\n') },
       tx,
@@ -377,7 +377,7 @@ export function createCertificationService(ctx: AppContext) {
           `Поступила заявка ${app.number} на сертификацию системы менеджмента (${app.standard ?? ''}) от ${app.applicantName}, БИН ${app.applicantBin}.`,
           `${app.applicantName} (БСН ${app.applicantBin}) ұйымынан ${app.number} өтінімі түсті.`,
           '',
-          `${ctx.config.PUBLIC_URL}/cabinet/certification/queue/${app.id}`,
+          `${ctx.config.PUBLIC_URL}/certification/queue/${app.id}`,
         ].join('\n'),
       },
       tx,
@@ -567,7 +567,7 @@ export function createCertificationService(ctx: AppContext) {
       scope: facts.scope,
       issuedAt: facts.issuedOn,
       validUntil: facts.validUntil,
-      publicUrl: `${ctx.config.PUBLIC_URL}/certificates/${encodeURIComponent(number)}`,
+      publicUrl: `${ctx.config.PUBLIC_URL}/certification/certificates/${encodeURIComponent(number)}`,
       lang: 'ru',
     });
     const stored = await ctx.files.store(
