@@ -93,3 +93,76 @@ test('recovery: e-mail link → temporary password → forced change; ЭЦП →
   await expect(page).toHaveURL(/\/cabinet/);
   expect(errors).toEqual([]);
 });
+
+/**
+ * The two mailed-password paths on the same account: seed 000 (techreg) «Новый пароль на e-mail» — a new
+ * password generated and mailed; seed 002 (egov) by IIN + identity-document number + issue date checked against
+ * the registry — wrong data refused with the server's message, right data → a new password mailed.
+ */
+test('recovery: new password mailed (techreg), then by identity-document data (egov)', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const errors = collectConsoleErrors(page, [
+    { path: '/api/v1/auth/recovery/document', status: 400 },
+    { path: '/api/v1/auth/login/password', status: 401 },
+  ]);
+  const base = portal.url;
+  // The account of the test above, or (when this test runs on a portal of its own, e.g. a retry) a new one.
+  const outbox = (await (await request.get(`${base}/api/v1/dev/outbox`)).json()) as {
+    items: { to: string }[];
+  };
+  if (!outbox.items.some((m) => m.to === person.email))
+    await registerAndActivateIndividual(page, request, base, person);
+  const mailedPassword = /Ваш новый пароль: (\S+)/;
+  const newestPassword = async () =>
+    mailedPassword.exec((await newestEmail(request, base, person.email, mailedPassword)).body)![1];
+
+  // Seed 000: the login (e-mail) → a new password in the mail; it signs in straight to the cabinet.
+  await page.goto(`${base}/password/forgot`);
+  await page.getByRole('radio', { name: 'Новый пароль на e-mail' }).check();
+  await page.getByLabel('Логин пользователя').fill(person.email);
+  await page.getByRole('button', { name: 'Восстановить' }).click();
+  await expect(page.locator('[data-state=sent]')).toContainText(
+    'Новый пароль отправлен на Вашу электронную почту',
+  );
+  await shot(page, 'recovery-new-password-sent');
+  const mailed = await newestPassword();
+  await passwordLogin(page, base, person.iin, mailed);
+  await expect(page).toHaveURL(/\/cabinet/);
+  await expect(page).not.toHaveURL(/\/cabinet\/profile/);
+  await logout(page);
+
+  // Seed 002: IIN + document data. A wrong document number first, then the registry's own data.
+  await page.goto(`${base}/password/forgot`);
+  await page
+    .getByRole('radio', { name: 'Восстановление пароля через e-mail (ИИН/БИН и данные документа)' })
+    .check();
+  const form = page.getByRole('form', {
+    name: 'Восстановление пароля через e-mail (ИИН/БИН и данные документа)',
+  });
+  await form.getByRole('radio', { name: 'Физическое лицо' }).check();
+  await form.getByLabel('ИИН').fill(person.iin);
+  await form.getByLabel('Номер документа (паспорта или удостоверения личности)').fill('045000000');
+  await form.getByLabel('Дата выдачи документа').fill(person.document.issueDate);
+  await form.getByRole('button', { name: 'Восстановить' }).click();
+  await expect(form.getByRole('alert')).toContainText(
+    'Введенные данные не соответствуют данным учетной записи',
+  );
+  await form.getByLabel('Номер документа (паспорта или удостоверения личности)').fill(person.document.number);
+  await form.getByRole('button', { name: 'Восстановить' }).click();
+  await expect(form.locator('[data-state=sent]')).toContainText(
+    'Новый пароль отправлен на Вашу электронную почту',
+  );
+  await shot(page, 'recovery-document-sent');
+  let byDocument = mailed;
+  await expect.poll(async () => (byDocument = await newestPassword())).not.toBe(mailed);
+
+  // The earlier mailed password no longer works; the new one does.
+  await passwordLogin(page, base, person.iin, mailed);
+  await expect(page.getByText('Ошибка авторизации: введен неверный логин или пароль')).toBeVisible();
+  await passwordLogin(page, base, person.iin, byDocument);
+  await expect(page).toHaveURL(/\/cabinet/);
+  expect(errors).toEqual([]);
+});
