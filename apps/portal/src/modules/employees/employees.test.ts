@@ -125,6 +125,11 @@ describe('invitation journey (seed 004: invite → register/sign in → accept �
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json().status).toBe('pending');
     const memberId = accepted.json().memberId;
+    // The administrators are told someone awaits activation.
+    const notice = (await lastMailTo(PEOPLE.admin.email))!;
+    expect(notice.subject).toBe('Сотрудник ожидает активации в организации «ТОО «Альфа»»');
+    expect(notice.bodyText).toContain('ОМАРОВ ДАНИЯР (ИИН 900101300012)');
+    expect(notice.bodyText).toContain(`${t.ctx.config.PUBLIC_URL}/cabinet/employees`);
     // Pending: no access yet; the link is used up.
     expect((await employee.get(`/api/v1/test/orgs/${orgA.id}`)).statusCode).toBe(403);
     const again = await employee.post('/api/v1/invitations/accept', { token });

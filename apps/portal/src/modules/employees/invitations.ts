@@ -4,11 +4,12 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
 import { AppError } from '../../server/errors';
-import { translate } from '../../server/i18n/messages';
+import { type Language, translate } from '../../server/i18n/messages';
 import type { Account } from '../identity/accounts';
 import { normalizeEmail } from '../identity/login-identifier';
 import { requestOrigin } from '../identity/service';
 import { type MemberRight, normalizeRights } from '../organizations/members';
+import type { Organization } from '../organizations/service';
 import { employeeInvitations } from './tables';
 
 /** How long an invitation link works (single use). */
@@ -48,6 +49,7 @@ export interface InvitationDeps {
     tx?: Db,
   ) => Promise<unknown>;
   assertOrganizerUnchanged: (actor: Account, before: readonly string[], after: readonly string[]) => void;
+  notifyAdmins: (organization: Organization, candidate: Account, lang: Language, tx: Db) => Promise<void>;
 }
 
 /**
@@ -295,6 +297,8 @@ export function createInvitations(deps: InvitationDeps) {
             .update(employeeInvitations)
             .set({ memberId: member.id })
             .where(eq(employeeInvitations.id, claimed.id));
+          const organization = await organizations.findById(claimed.organizationId, tx);
+          if (organization) await deps.notifyAdmins(organization, account, req.lang, tx);
           await journal(
             req,
             {

@@ -20,6 +20,9 @@ export const employeeMessagesRu = {
   employee_activated_email_subject: 'Доступ к организации «{{organization}}» открыт',
   employee_activated_email_text:
     'Уважаемый(ая) {{fullName}}! Администратор организации «{{organization}}» активировал Вашу учетную запись сотрудника. Войдите в систему и выберите организацию в личном кабинете.',
+  employee_pending_email_subject: 'Сотрудник ожидает активации в организации «{{organization}}»',
+  employee_pending_email_text:
+    '{{fullName}} (ИИН {{iin}}) просит доступ к работе от имени организации «{{organization}}». Активируйте или отклоните запрос в разделе «Сотрудники организации»:\n\n{{link}}',
 };
 
 type Catalog = Record<keyof typeof employeeMessagesRu, string>;
@@ -44,6 +47,9 @@ export const employeeMessagesKk: Catalog = {
   employee_activated_email_subject: '«{{organization}}» ұйымына қолжетімділік ашылды',
   employee_activated_email_text:
     'Құрметті {{fullName}}! «{{organization}}» ұйымының әкімшісі Сіздің қызметкер тіркелгіңізді белсендірді. Жүйеге кіріп, жеке кабинетте ұйымды таңдаңыз.',
+  employee_pending_email_subject: '«{{organization}}» ұйымында қызметкер белсендіруді күтуде',
+  employee_pending_email_text:
+    '{{fullName}} (ЖСН {{iin}}) «{{organization}}» ұйымының атынан жұмыс істеуге рұқсат сұрайды. Сұрауды «Ұйым қызметкерлері» бөлімінде белсендіріңіз немесе қабылдамаңыз:\n\n{{link}}',
 };
 
 export const employeeMessagesEn: Catalog = {
@@ -67,4 +73,7 @@ export const employeeMessagesEn: Catalog = {
   employee_activated_email_subject: 'Access to {{organization}} opened',
   employee_activated_email_text:
     'Dear {{fullName}}, the administrator of {{organization}} has activated your employee account. Sign in and choose the organisation in your cabinet.',
+  employee_pending_email_subject: 'An employee awaits activation in {{organization}}',
+  employee_pending_email_text:
+    '{{fullName}} (IIN {{iin}}) asks for access to work on behalf of {{organization}}. Activate or decline the request under «Employees of the organisation»:\n\n{{link}}',
 };

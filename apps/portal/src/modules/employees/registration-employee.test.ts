@@ -69,6 +69,10 @@ describe('registration with «Я являюсь сотрудником»', () =>
       `SELECT organization_id, details FROM audit_events WHERE action = 'org.employee.request' AND result = 'success'`,
     );
     expect(entry).toMatchObject({ organization_id: org.id, details: { via: 'registration' } });
+    const [notice] = await t.database.query<{ subject: string }>(
+      `SELECT subject FROM outbox_messages WHERE recipient = 'boss@example.kz'`,
+    );
+    expect(notice.subject).toBe('Сотрудник ожидает активации в организации «ТОО «Гамма»»');
 
     const admin = apiClient(t.app);
     await admin.init();

@@ -145,6 +145,36 @@ export function createEmployeeService(deps: EmployeeDeps) {
     };
   }
 
+  /** Mails the organisation's active administrators that a person awaits activation (seed 004: they activate). */
+  async function notifyAdmins(
+    organization: Organization,
+    candidate: Account,
+    lang: Language,
+    tx: Db,
+  ): Promise<void> {
+    const { organizations, identity, notifications, config } = app();
+    const admins = (await organizations.listMembers(organization.id, tx)).filter(
+      (m) => m.status === 'active' && m.rights.includes('org_admin'),
+    );
+    for (const admin of admins) {
+      const account = await identity.findAccountById(admin.accountId, tx);
+      if (!account?.email) continue;
+      await notifications.sendEmail(
+        {
+          to: account.email,
+          subject: translate(lang, 'employee_pending_email_subject', { organization: organization.nameRu }),
+          text: translate(lang, 'employee_pending_email_text', {
+            organization: organization.nameRu,
+            fullName: fullNameOf(candidate),
+            iin: candidate.iin,
+            link: `${config.PUBLIC_URL}/cabinet/employees`,
+          }),
+        },
+        tx,
+      );
+    }
+  }
+
   const rowOf = async (member: Member, viewerId: string) =>
     memberRow(member, await app().identity.findAccountById(member.accountId), viewerId);
 
@@ -337,6 +367,7 @@ export function createEmployeeService(deps: EmployeeDeps) {
         },
         tx,
       );
+      await notifyAdmins(organization, account, req?.lang ?? 'ru', tx);
       await journal(
         req,
         {
@@ -383,7 +414,10 @@ export function createEmployeeService(deps: EmployeeDeps) {
     },
   };
 
-  return { ...service, invitations: createInvitations({ db, app, journal, assertOrganizerUnchanged }) };
+  return {
+    ...service,
+    invitations: createInvitations({ db, app, journal, assertOrganizerUnchanged, notifyAdmins }),
+  };
 }
 
 export type EmployeeService = ReturnType<typeof createEmployeeService>;
