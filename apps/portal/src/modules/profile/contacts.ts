@@ -24,7 +24,8 @@ export function createContacts(deps: ProfileDeps) {
     const countryCode = input.countryCode.trim();
     if (!/^\d{3}$/.test(countryCode) || !(await reference.get('countries', countryCode)))
       errors.add('countryCode', 'profile_country_unknown');
-    const kato = blankToNull(input.kato);
+    // KATO is Kazakhstan's classifier: required there, dropped for an address abroad.
+    const kato = countryCode === KAZAKHSTAN ? blankToNull(input.kato) : null;
     if (countryCode === KAZAKHSTAN && !kato) errors.add('kato', 'profile_kato_required');
     else if (kato && (!/^\d{9}$/.test(kato) || !(await reference.get('kato', kato))))
       errors.add('kato', 'profile_kato_invalid');

@@ -257,7 +257,7 @@ describe('contact data', () => {
     const edited = await put(a, `/api/v1/profile/contacts/${contact.id}`, {
       ...address,
       countryCode: '643',
-      kato: null,
+      kato: KATO,
       phone: '+7 (495) 123-45-67',
       apartment: '',
     });
@@ -279,7 +279,6 @@ describe('contact data', () => {
     const before = await profileRows();
     const res = await a.post('/api/v1/profile/contacts', {
       countryCode: '999',
-      kato: '12',
       street: '',
       house: '',
       apartment: 'x'.repeat(21),
@@ -287,8 +286,10 @@ describe('contact data', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields).sort()).toEqual(
-      ['apartment', 'countryCode', 'house', 'kato', 'phone', 'street'].sort(),
+      ['apartment', 'countryCode', 'house', 'phone', 'street'].sort(),
     );
+    const badKato = await a.post('/api/v1/profile/contacts', { ...address, kato: '123456789' });
+    expect(badKato.json().error.fields).toEqual({ kato: 'Выберите населенный пункт из справочника КАТО' });
     const noKato = await a.post('/api/v1/profile/contacts', { ...address, kato: '' });
     expect(noKato.json().error.fields).toEqual({ kato: 'Для адреса в Казахстане укажите КАТО' });
     expect((await put(a, '/api/v1/profile/contacts/registry-1', address)).statusCode).toBe(403);
