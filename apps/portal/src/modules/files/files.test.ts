@@ -6,6 +6,7 @@ import { crc32 } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient, createTestApp, type TestApp } from '../../test/app';
+import { contentDisposition, sendStoredFile } from './download';
 import { reencodeImage } from './image';
 import { DEFAULT_MAX_FILE_BYTES, sniffKind, zipEntryNames } from './kinds';
 import { checkFile, safeFilename } from './service';
@@ -58,7 +59,10 @@ beforeAll(async () => {
           ownerAccountId: null,
         });
         return reply.code(201).send({ ...stored, note: upload.fields.note ?? null });
-      }),
+      }) &&
+      app.get<{ Params: { id: string } }>('/api/v1/test/files/:id', async (req, reply) =>
+        sendStoredFile(reply, await t.ctx.files.read(req.params.id), { disposition: 'inline' }),
+      ),
   });
 });
 afterAll(async () => {
@@ -347,6 +351,39 @@ describe('reencodeImage', () => {
     png.writeUInt32BE(10_000, 20);
     expect(() => reencodeImage(new Uint8Array(png))).toThrow(
       expect.objectContaining({ status: 413, code: 'image_too_large' }),
+    );
+  });
+});
+
+describe('sendStoredFile', () => {
+  it('serves the bytes with the sniffed type, the UTF-8 name, nosniff, a sandbox CSP and the SHA-256 ETag', async () => {
+    const docx = sampleDocx();
+    const stored = await t.ctx.files.store({
+      bytes: docx,
+      filename: 'Устав (копия).pdf',
+      purpose: 'x',
+      allowed: ['docx'],
+      ownerAccountId: null,
+    });
+    const res = await apiClient(t.app).get(`/api/v1/test/files/${stored.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(Buffer.from(docx))).toBe(true);
+    expect(res.headers['content-type']).toBe(stored.mediaType);
+    expect(res.headers['content-disposition']).toBe(
+      `inline; filename="_____ (_____).docx"; filename*=UTF-8''${encodeURIComponent('Устав')}%20%28${encodeURIComponent('копия')}%29.docx`,
+    );
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/^sandbox;/);
+    expect(res.headers.etag).toBe(`"${stored.sha256}"`);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(
+      (await apiClient(t.app).get('/api/v1/test/files/00000000-0000-4000-8000-000000000000')).statusCode,
+    ).toBe(404);
+  });
+
+  it('contentDisposition: quotes and backslashes cannot break out of the header value', () => {
+    expect(contentDisposition('a"b\\c.pdf')).toBe(
+      `attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`,
     );
   });
 });
