@@ -34,6 +34,22 @@ export function chooseActingOrganization(id: string) {
 }
 
 /**
+ * The chosen organisation while the user is still its member, else the first active membership, else the first
+ * membership (pending or blocked: the pages explain why nothing opens), else none.
+ */
+export function pickActingOrganization(
+  organizations: readonly OrganizationSummary[],
+  chosenId: string | null,
+): OrganizationSummary | null {
+  return (
+    organizations.find((o) => o.id === chosenId) ??
+    organizations.find((o) => o.status === 'active') ??
+    organizations[0] ??
+    null
+  );
+}
+
+/**
  * The organisation the user acts for: the one chosen in the switcher if the user is still its member, else the
  * first active membership, else the first membership (pending or blocked: pages explain why nothing opens).
  * Organisation-scoped pages put its id into their API URLs; the server checks the membership on every request.
@@ -47,11 +63,7 @@ export function useActingOrganization(): {
   const me = useMe();
   const chosen = useSyncExternalStore(subscribe, readChoice, () => null);
   const organizations = me.data?.organizations ?? [];
-  const organization =
-    organizations.find((o) => o.id === chosen) ??
-    organizations.find((o) => o.status === 'active') ??
-    organizations[0] ??
-    null;
+  const organization = pickActingOrganization(organizations, chosen);
   const choose = useCallback((id: string) => chooseActingOrganization(id), []);
   // A user set from a login answer has no organisations yet: /me is being refetched.
   const loading = me.isPending || (!!me.data && me.data.organizations === undefined);
