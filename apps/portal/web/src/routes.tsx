@@ -77,6 +77,31 @@ const DirectoriesAdminPage = lazy(() =>
 );
 const OutboxPage = lazy(() => import('./pages/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 
+const OrganizationLayout = lazy(() =>
+  import('./pages/organization/OrganizationLayout').then((m) => ({ default: m.OrganizationLayout })),
+);
+const OrganizationDataPage = lazy(() =>
+  import('./pages/organization/OrganizationDataPage').then((m) => ({ default: m.OrganizationDataPage })),
+);
+const OrganizationAttributesPage = lazy(() =>
+  import('./pages/organization/OrganizationAttributesPage').then((m) => ({
+    default: m.OrganizationAttributesPage,
+  })),
+);
+const OrganizationAddressesPage = lazy(() =>
+  import('./pages/organization/OrganizationAddressesPage').then((m) => ({
+    default: m.OrganizationAddressesPage,
+  })),
+);
+const OrganizationHeadPage = lazy(() =>
+  import('./pages/organization/OrganizationHeadPage').then((m) => ({ default: m.OrganizationHeadPage })),
+);
+const ParticipantRegistrationPage = lazy(() =>
+  import('./pages/organization/ParticipantRegistrationPage').then((m) => ({
+    default: m.ParticipantRegistrationPage,
+  })),
+);
+
 /** The route table. To add a page: create it under pages/, add a route here, texts to locales/*.json. */
 export const routes: RouteObject[] = [
   {
@@ -117,6 +142,17 @@ export const routes: RouteObject[] = [
               { path: 'bank-accounts/:id/edit', element: <BankAccountFormPage /> },
               { path: 'bank-requests', element: <BankRequestsPage /> },
               { path: 'bank-queue', element: <AdminBankRequestsPage /> },
+              { path: 'organization/register', element: <ParticipantRegistrationPage /> },
+              {
+                path: 'organization',
+                element: <OrganizationLayout />,
+                children: [
+                  { index: true, element: <OrganizationDataPage /> },
+                  { path: 'attributes', element: <OrganizationAttributesPage /> },
+                  { path: 'contacts', element: <OrganizationAddressesPage /> },
+                  { path: 'head', element: <OrganizationHeadPage /> },
+                ],
+              },
               { path: ':section', element: <CabinetSectionPage /> },
               { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],

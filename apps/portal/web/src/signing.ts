@@ -15,7 +15,8 @@ export type SigningPurpose =
   | 'agreement'
   | 'application'
   | 'approval'
-  | 'document';
+  | 'document'
+  | 'participant_agreement';
 
 export interface SigningRequest {
   id: string;
