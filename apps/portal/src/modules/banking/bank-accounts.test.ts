@@ -139,6 +139,18 @@ describe('bank accounts of an organisation', () => {
     expect(await journal('org.bank_account.update', plain.id)).toHaveLength(1);
   });
 
+  it('concurrent «По-умолчанию» saves leave exactly one default (writes of one organisation are serialised)', async () => {
+    const c = await signedIn('admin');
+    const org = (await createOrg(ids.admin, { kse: TEST_DIRECTORY.kse7 })).organization.id;
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => c.post(url(org), accountBody({ isDefault: true }))),
+    );
+    expect(answers.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    const rows = await accountsOf(org);
+    expect(rows).toHaveLength(4);
+    expect(rows.filter((r) => r.is_default)).toHaveLength(1);
+  });
+
   it('refuses to leave the organisation without a default account (409), nothing changed', async () => {
     const c = await signedIn('admin');
     const current = (await accountsOf(orgA)).find((r) => r.is_default)!;

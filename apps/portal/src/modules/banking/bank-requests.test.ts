@@ -242,6 +242,21 @@ describe('the administrator’s queue', () => {
     expect((await submit({ bic: request.bic })).status).toBe('pending');
   });
 
+  it('two approvals at once: one wins, the other is 409; one directory entry, one email', async () => {
+    const request = await submit();
+    const [first, second] = [await signedIn('admin'), await signedIn('admin')];
+    const mailsBefore = (await mailsTo(EMAIL.requester)).length;
+    const answers = await Promise.all([
+      first.post(`/api/v1/admin/bank-requests/${request.id}/approve`),
+      second.post(`/api/v1/admin/bank-requests/${request.id}/approve`),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((r) => r.statusCode === 409)!.json().error.code).toBe('bank_request_decided');
+    expect(await t.ctx.directories.get('banks', request.bic)).not.toBeNull();
+    expect((await mailsTo(EMAIL.requester)).length).toBe(mailsBefore + 1);
+    expect(await journal('bank_request.approve', request.id)).toHaveLength(1);
+  });
+
   it('an unknown request id is 404', async () => {
     const admin = await signedIn('admin');
     for (const id of ['00000000-0000-4000-8000-000000000000', 'nope']) {
