@@ -32,6 +32,7 @@ export function RightsModal({
   const [blocked, setBlocked] = useState(employee.status === 'blocked');
   const [reason, setReason] = useState(employee.blockReason ?? '');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const [rightsError, setRightsError] = useState<string | null>(null);
   const pending = employee.status === 'pending';
 
   const save = useMutation({
@@ -46,6 +47,7 @@ export function RightsModal({
     },
     onError: (error) => {
       if (error instanceof ApiError && error.fields?.blockReason) setReasonError(error.fields.blockReason);
+      if (error instanceof ApiError && error.fields?.rights) setRightsError(error.fields.rights);
     },
   });
 
@@ -58,11 +60,10 @@ export function RightsModal({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (blocked && !reason.trim()) {
-            setReasonError(t('employees.reasonRequired'));
-            return;
-          }
-          setReasonError(null);
+          const noReason = blocked && !reason.trim();
+          setReasonError(noReason ? t('employees.reasonRequired') : null);
+          setRightsError(rights.length === 0 ? t('employees.rightsRequired') : null);
+          if (noReason || rights.length === 0) return;
           save.mutate();
         }}
       >
@@ -70,7 +71,7 @@ export function RightsModal({
           <Text>
             {t('employees.fullName')}: <strong>{employee.fullName}</strong>
           </Text>
-          <Checkbox.Group label={t('employees.rightsLabel')} value={rights}>
+          <Checkbox.Group label={t('employees.rightsLabel')} value={rights} error={rightsError}>
             <Stack gap={6} mt="xs">
               {RIGHT_OPTIONS.map((option) => (
                 <Checkbox
@@ -107,7 +108,7 @@ export function RightsModal({
             </>
           )}
           {employee.self && <Alert color="yellow">{t('employees.selfWarning')}</Alert>}
-          {save.isError && !(save.error instanceof ApiError && save.error.fields?.blockReason) && (
+          {save.isError && !(save.error instanceof ApiError && save.error.fields) && (
             <Alert color="red" role="alert">
               {errorText(t, save.error)}
             </Alert>
