@@ -21,7 +21,12 @@ export function ProfilePage() {
   usePageTitle(t('personal.tabs.registration'));
   const me = useMe();
   const user = me.data;
-  const profile = useQuery({ queryKey: profileKeys.profile, queryFn: fetchProfile, enabled: Boolean(user) });
+  // With a temporary password the server refuses everything but the password change: do not ask.
+  const profile = useQuery({
+    queryKey: profileKeys.profile,
+    queryFn: fetchProfile,
+    enabled: Boolean(user) && !user?.mustChangePassword,
+  });
   // «Сохранить» on the edit page comes back here with the seed's «Данные успешно сохранены».
   const saved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
   return (
@@ -37,7 +42,7 @@ export function ProfilePage() {
         </Alert>
       )}
       {profile.isPending && user && !user.mustChangePassword && <PageLoader />}
-      {profile.isError && !user?.mustChangePassword && (
+      {profile.isError && (
         <Alert color="red" role="alert">
           {errorText(t, profile.error)}
         </Alert>
