@@ -60,6 +60,10 @@ beforeAll(async () => {
         });
         return reply.code(201).send({ ...stored, note: upload.fields.note ?? null });
       }) &&
+      app.post('/api/v1/test/small-upload', async (req) => {
+        const upload = await readUpload(req, { maxBytes: 1024 });
+        return { size: upload.bytes.length };
+      }) &&
       app.get<{ Params: { id: string } }>('/api/v1/test/files/:id', async (req, reply) =>
         sendStoredFile(reply, await t.ctx.files.read(req.params.id), { disposition: 'inline' }),
       ),
@@ -250,6 +254,21 @@ describe('readUpload over HTTP', () => {
     });
     expect(await rowCount()).toBe(0);
     expect(filesOnDisk()).toEqual([]);
+  });
+
+  it('a route with its own smaller limit (1 KB: 1024 bytes pass, 1025 are refused naming the limit)', async () => {
+    const c = apiClient(t.app);
+    await c.init();
+    const send = (n: number) => {
+      const { payload, headers } = multipartBody([
+        { name: 'file', filename: 'a.pdf', value: new Uint8Array(n) },
+      ]);
+      return c.request({ method: 'POST', url: '/api/v1/test/small-upload', payload, headers });
+    };
+    expect((await send(1024)).json()).toEqual({ size: 1024 });
+    const over = await send(1025);
+    expect(over.statusCode).toBe(413);
+    expect(over.json().error.message).toBe('Размер файла превышает допустимый (1 KB)');
   });
 
   it('accepts exactly 20 MB', async () => {
