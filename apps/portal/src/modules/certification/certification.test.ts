@@ -494,7 +494,19 @@ describe('the procedure', () => {
     });
     expect(early.statusCode).toBe(409);
     expect(early.json().error).toMatchObject({ code: 'certification_transition_not_allowed' });
-    expect(early.json().error.message).toContain('issue_certificate');
+    expect(early.json().error.message).toBe(
+      'Действие «Выдать сертификат» недоступно для заявки в статусе «Зарегистрирована»'.replace(
+        'Зарегистрирована',
+        'Подана',
+      ),
+    );
+    const kk = await staff.client.request({
+      method: 'POST',
+      url: `${queueUrl(id)}/acts/prepare`,
+      payload: { action: 'issue_certificate', payload: {} },
+      headers: { 'accept-language': 'kk' },
+    });
+    expect(kk.json().error.message).toContain('Сертификат беру');
     const bad = await staff.client.post(`${queueUrl(id)}/acts/prepare`, { action: 'register', payload: {} });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toHaveProperty('payload.journalNumber');

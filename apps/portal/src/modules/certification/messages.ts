@@ -1,12 +1,13 @@
 // Certification messages: API error codes (spread into the server catalogs in server/i18n/messages.ts) and the
 // status names used in the applicant's e-mails.
-import type { ApplicationStatus } from './state-machine';
+import type { Action, ApplicationStatus } from './state-machine';
 
 export const certificationMessagesRu = {
-  certification_transition_not_allowed: 'Действие «{{action}}» недоступно для заявки в статусе «{{status}}»',
+  certification_transition_not_allowed:
+    'Действие «{{actionRu}}» недоступно для заявки в статусе «{{statusRu}}»',
   certification_stale_act:
-    'Заявка изменилась после подготовки действия (статус «{{status}}»). Обновите страницу и подпишите заново',
-  certification_not_editable: 'Заявку в статусе «{{status}}» нельзя изменить',
+    'Заявка изменилась после подготовки действия (статус «{{statusRu}}»). Обновите страницу и подпишите заново',
+  certification_not_editable: 'Заявку в статусе «{{statusRu}}» нельзя изменить',
   certification_outside_scope: 'Действие вне области аккредитации органа по сертификации ({{standard}})',
   certification_not_a_body: 'Организация не аккредитована как орган по подтверждению соответствия',
   certification_already_signed: 'Этот подписант уже подписал заявку',
@@ -18,10 +19,10 @@ export const certificationMessagesRu = {
 
 export const certificationMessagesKk = {
   certification_transition_not_allowed:
-    '«{{action}}» әрекеті «{{status}}» мәртебесіндегі өтінім үшін қолжетімсіз',
+    '«{{actionKk}}» әрекеті «{{statusKk}}» мәртебесіндегі өтінім үшін қолжетімсіз',
   certification_stale_act:
-    'Әрекет дайындалғаннан кейін өтінім өзгерді («{{status}}» мәртебесі). Бетті жаңартып, қайта қол қойыңыз',
-  certification_not_editable: '«{{status}}» мәртебесіндегі өтінімді өзгертуге болмайды',
+    'Әрекет дайындалғаннан кейін өтінім өзгерді («{{statusKk}}» мәртебесі). Бетті жаңартып, қайта қол қойыңыз',
+  certification_not_editable: '«{{statusKk}}» мәртебесіндегі өтінімді өзгертуге болмайды',
   certification_outside_scope: 'Әрекет сәйкестікті растау органының аккредиттеу саласынан тыс ({{standard}})',
   certification_not_a_body: 'Ұйым сәйкестікті растау органы ретінде аккредиттелмеген',
   certification_already_signed: 'Бұл қол қоюшы өтінімге қол қойып қойған',
@@ -33,10 +34,10 @@ export const certificationMessagesKk = {
 
 export const certificationMessagesEn = {
   certification_transition_not_allowed:
-    'The action “{{action}}” is not available for an application in status “{{status}}”',
+    'The action “{{actionEn}}” is not available for an application in status “{{statusEn}}”',
   certification_stale_act:
-    'The application changed after the action was prepared (status “{{status}}”). Reload and sign again',
-  certification_not_editable: 'An application in status “{{status}}” cannot be changed',
+    'The application changed after the action was prepared (status “{{statusEn}}”). Reload and sign again',
+  certification_not_editable: 'An application in status “{{statusEn}}” cannot be changed',
   certification_outside_scope:
     "The action is outside the certification body's accreditation scope ({{standard}})",
   certification_not_a_body: 'The organisation is not accredited as a certification body',
@@ -106,3 +107,87 @@ const STATUS_LABELS: Record<'ru' | 'kk' | 'en', Record<ApplicationStatus, string
 
 export const statusLabel = (lang: 'ru' | 'kk' | 'en', status: ApplicationStatus) =>
   STATUS_LABELS[lang][status];
+
+const ACTION_LABELS: Record<'ru' | 'kk' | 'en', Record<Action | 'certificate', string>> = {
+  ru: {
+    create: 'Создать',
+    submit: 'Подать заявку',
+    unlock: 'Вернуть в черновик',
+    sign: 'Подписать',
+    complete_signing: 'Завершить подписание',
+    register: 'Зарегистрировать',
+    accept: 'Принять',
+    return: 'Вернуть на доработку',
+    refuse: 'Отказать',
+    conclude_contract: 'Заключить договор',
+    plan_audit: 'Запланировать аудит',
+    stage1: 'Аудит 1 этапа',
+    stage2: 'Аудит 2 этапа',
+    decide: 'Принять решение',
+    issue_certificate: 'Выдать сертификат',
+    surveillance: 'Инспекционный аудит',
+    suspend: 'Приостановить',
+    resume: 'Возобновить',
+    withdraw: 'Отозвать',
+    recertify: 'Ресертификация',
+    certificate: 'Сертификат',
+  },
+  kk: {
+    create: 'Құру',
+    submit: 'Өтінім беру',
+    unlock: 'Жобаға қайтару',
+    sign: 'Қол қою',
+    complete_signing: 'Қол қоюды аяқтау',
+    register: 'Тіркеу',
+    accept: 'Қабылдау',
+    return: 'Пысықтауға қайтару',
+    refuse: 'Бас тарту',
+    conclude_contract: 'Шарт жасасу',
+    plan_audit: 'Аудитті жоспарлау',
+    stage1: '1-кезең аудиті',
+    stage2: '2-кезең аудиті',
+    decide: 'Шешім қабылдау',
+    issue_certificate: 'Сертификат беру',
+    surveillance: 'Инспекциялық аудит',
+    suspend: 'Тоқтата тұру',
+    resume: 'Қайта бастау',
+    withdraw: 'Кері қайтарып алу',
+    recertify: 'Қайта сертификаттау',
+    certificate: 'Сертификат',
+  },
+  en: {
+    create: 'Create',
+    submit: 'Submit',
+    unlock: 'Back to draft',
+    sign: 'Sign',
+    complete_signing: 'Complete signing',
+    register: 'Register',
+    accept: 'Accept',
+    return: 'Return for revision',
+    refuse: 'Refuse',
+    conclude_contract: 'Conclude the contract',
+    plan_audit: 'Plan the audit',
+    stage1: 'Stage 1 audit',
+    stage2: 'Stage 2 audit',
+    decide: 'Decide',
+    issue_certificate: 'Issue the certificate',
+    surveillance: 'Surveillance audit',
+    suspend: 'Suspend',
+    resume: 'Resume',
+    withdraw: 'Withdraw',
+    recertify: 'Recertify',
+    certificate: 'Certificate',
+  },
+};
+
+/** Error params naming a status (and an action) in each language: the catalogs pick {{statusRu}}, {{statusKk}}… */
+export function labelParams(status: string, action?: string): Record<string, string> {
+  const params: Record<string, string> = { status };
+  for (const lang of ['ru', 'kk', 'en'] as const) {
+    const suffix = lang === 'ru' ? 'Ru' : lang === 'kk' ? 'Kk' : 'En';
+    params[`status${suffix}`] = STATUS_LABELS[lang][status as ApplicationStatus] ?? status;
+    if (action) params[`action${suffix}`] = ACTION_LABELS[lang][action as Action] ?? action;
+  }
+  if (action) params.action = action;
+  return params;
+}

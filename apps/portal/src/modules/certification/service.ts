@@ -13,7 +13,7 @@ import { signatureInvalid } from '../signatures/service';
 import { createAccreditations, DEMO_ACCREDITATIONS } from './accreditations';
 import { ACT_FORMAT, APPLICATION_FORMAT, canonicalBytes } from './canonical';
 import { type ListScope, listApplications, listRegistry, publicStatusSql } from './lists';
-import { statusLabel } from './messages';
+import { labelParams, statusLabel } from './messages';
 import { addMonths, almatyDate, nextApplicationNumber, nextCertificateNumber } from './numbering';
 import {
   ACT_PAYLOADS,
@@ -510,7 +510,7 @@ export function createCertificationService(ctx: AppContext) {
 
   function requireEditable(app: ApplicationRow) {
     if (!EDITABLE.includes(app.status as ApplicationStatus))
-      throw new AppError(409, 'certification_not_editable', { status: app.status });
+      throw new AppError(409, 'certification_not_editable', labelParams(app.status));
   }
 
   // ── acts ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -612,10 +612,7 @@ export function createCertificationService(ctx: AppContext) {
   async function currentCertificate(tx: Db, app: ApplicationRow): Promise<CertificateRow> {
     const [cert] = await certificatesOf(app.id, tx);
     if (!cert)
-      throw new AppError(409, 'certification_transition_not_allowed', {
-        action: 'certificate',
-        status: app.status,
-      });
+      throw new AppError(409, 'certification_transition_not_allowed', labelParams(app.status, 'certificate'));
     return cert;
   }
 
@@ -1001,10 +998,7 @@ export function createCertificationService(ctx: AppContext) {
         : null;
       if (!member || member.status !== 'active') throw notFound();
       if (app.status !== 'signing' || !app.signedContent)
-        throw new AppError(409, 'certification_transition_not_allowed', {
-          action: 'sign',
-          status: app.status,
-        });
+        throw new AppError(409, 'certification_transition_not_allowed', labelParams(app.status, 'sign'));
       return app.signedContent;
     },
 
@@ -1218,7 +1212,7 @@ export function createCertificationService(ctx: AppContext) {
       const row = await inTx(async (tx) => {
         const current = await load(app.id, tx, true);
         if (current.status !== act.fromStatus || current.eventCount + 1 !== act.seq)
-          throw new AppError(409, 'certification_stale_act', { status: current.status });
+          throw new AppError(409, 'certification_stale_act', labelParams(current.status));
         const to = transition(current.status as ApplicationStatus, act.action, viewer.role, act.payload);
         const record = await checkScope(viewer, current, tx);
         await ctx.signatures.consume(verified.request.id, tx);

@@ -1,4 +1,5 @@
 import { AppError } from '../../server/errors';
+import { labelParams } from './messages';
 
 /**
  * The procedure of management-system certification as a transition table. Every status change goes through
@@ -125,7 +126,7 @@ export function transition(
 ): ApplicationStatus {
   const rule = TRANSITIONS[action];
   if (!rule?.from.includes(status) || !rule.by.includes(actor))
-    throw new AppError(409, 'certification_transition_not_allowed', { action, status });
+    throw new AppError(409, 'certification_transition_not_allowed', labelParams(status, action));
   return typeof rule.to === 'function' ? rule.to(payload) : rule.to;
 }
 
