@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createTestApp, type TestApp } from '../../test/app';
 import { movableClock } from '../identity/test-support';
 import { createTestOrganization } from '../organizations/test-support';
-import { INVITATION_DAYS } from './invitations';
+import { INVITATION_DAYS, INVITATIONS_PER_DAY } from './invitations';
 
 const PASSWORD = 'Secret1%pass';
 const PEOPLE = {
@@ -309,6 +309,41 @@ describe('invitations: one pending per address, expiry, revocation', () => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('already_member');
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('invitations: limits and single use under concurrency', () => {
+  it(`refuses the invitation after ${INVITATIONS_PER_DAY} in 24 hours (429), sending nothing`, async () => {
+    const orgC = (await createTestOrganization(t, { adminAccountId: ids.portalAdmin })).organization;
+    const root = await signedIn('portalAdmin');
+    for (let i = 0; i < INVITATIONS_PER_DAY; i++) {
+      const res = await root.post(`${api(orgC.id)}/invitations`, { email: `bulk${i}@example.kz` });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const mails = (await t.ctx.notifications.listRecent(10_000)).length;
+    const before = await snapshot();
+    const refused = await root.post(`${api(orgC.id)}/invitations`, { email: 'one-more@example.kz' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('invitation_rate_limited');
+    expect(await snapshot()).toEqual(before);
+    expect((await t.ctx.notifications.listRecent(10_000)).length).toBe(mails);
+  });
+
+  it('two people using one link at once: exactly one becomes a member', async () => {
+    const stranger = await signedIn('strangerAdmin');
+    const invited = await stranger.post(`${api(orgB.id)}/invitations`, { email: 'race@example.kz' });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const token = tokenOf((await lastMailTo('race@example.kz'))!.bodyText);
+    const [one, two] = await Promise.all([signedIn('employee'), signedIn('second')]);
+    const answers = await Promise.all([
+      one.post('/api/v1/invitations/accept', { token }),
+      two.post('/api/v1/invitations/accept', { token }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    const joined = [await memberOf(orgB.id, 'employee'), await memberOf(orgB.id, 'second')].filter(Boolean);
+    expect(joined).toHaveLength(1);
+    // Tidy: the other tests expect org B without them.
+    await stranger.post(`${api(orgB.id)}/employees/${joined[0]!.id}/decline`);
   });
 });
 

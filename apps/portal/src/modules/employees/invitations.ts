@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, lte } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lte } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
@@ -14,6 +14,8 @@ import { employeeInvitations } from './tables';
 
 /** How long an invitation link works (single use). */
 export const INVITATION_DAYS = 7;
+/** Invitations one organisation may send in 24 hours (each is an email to an address of its choosing). */
+export const INVITATIONS_PER_DAY = 50;
 
 type Invitation = typeof employeeInvitations.$inferSelect;
 
@@ -137,6 +139,17 @@ export function createInvitations(deps: InvitationDeps) {
             .from(employeeInvitations)
             .where(sameAddress);
           if (pending) throw new AppError(409, 'employee_invitation_pending');
+          const [{ sent }] = await tx
+            .select({ sent: count() })
+            .from(employeeInvitations)
+            .where(
+              and(
+                eq(employeeInvitations.organizationId, organizationId),
+                gt(employeeInvitations.createdAt, new Date(time.getTime() - 86_400_000)),
+              ),
+            );
+          if (sent >= INVITATIONS_PER_DAY)
+            throw new AppError(429, 'invitation_rate_limited', { limit: INVITATIONS_PER_DAY });
           const [created] = await tx
             .insert(employeeInvitations)
             .values({

@@ -23,6 +23,8 @@ export const employeeMessagesRu = {
   employee_pending_email_subject: 'Сотрудник ожидает активации в организации «{{organization}}»',
   employee_pending_email_text:
     '{{fullName}} (ИИН {{iin}}) просит доступ к работе от имени организации «{{organization}}». Активируйте или отклоните запрос в разделе «Сотрудники организации»:\n\n{{link}}',
+  invitation_rate_limited:
+    'Организация отправила слишком много приглашений за сутки (не более {{limit}}). Повторите позже',
 };
 
 type Catalog = Record<keyof typeof employeeMessagesRu, string>;
@@ -50,6 +52,8 @@ export const employeeMessagesKk: Catalog = {
   employee_pending_email_subject: '«{{organization}}» ұйымында қызметкер белсендіруді күтуде',
   employee_pending_email_text:
     '{{fullName}} (ЖСН {{iin}}) «{{organization}}» ұйымының атынан жұмыс істеуге рұқсат сұрайды. Сұрауды «Ұйым қызметкерлері» бөлімінде белсендіріңіз немесе қабылдамаңыз:\n\n{{link}}',
+  invitation_rate_limited:
+    'Ұйым бір тәулікте тым көп шақыру жіберді (ең көбі {{limit}}). Кейінірек қайталаңыз',
 };
 
 export const employeeMessagesEn: Catalog = {
@@ -76,4 +80,6 @@ export const employeeMessagesEn: Catalog = {
   employee_pending_email_subject: 'An employee awaits activation in {{organization}}',
   employee_pending_email_text:
     '{{fullName}} (IIN {{iin}}) asks for access to work on behalf of {{organization}}. Activate or decline the request under «Employees of the organisation»:\n\n{{link}}',
+  invitation_rate_limited:
+    'The organisation has sent too many invitations in 24 hours (at most {{limit}}). Try again later',
 };

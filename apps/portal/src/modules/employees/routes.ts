@@ -129,10 +129,11 @@ export function registerEmployeeRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '«Пригласить пользователя» (seed 004): mail an invitation with preset rights',
         description:
           'One pending invitation per address and organisation: 409 employee_invitation_pending; 409 ' +
-          'already_member; 403 org_organizer_admin_only («Организатор» is granted by a portal administrator).',
+          'already_member; 403 org_organizer_admin_only («Организатор» is granted by a portal administrator); 429 ' +
+          'invitation_rate_limited (INVITATIONS_PER_DAY per organisation).',
         params: organizationParams,
         body: invitationBody,
-        response: { 201: invitationRow, ...refusals },
+        response: { 201: invitationRow, ...refusals, 429: errorResponse },
       },
     },
     async (req, reply) =>
