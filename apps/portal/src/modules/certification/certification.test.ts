@@ -9,6 +9,7 @@ import { auditActions } from '../identity/test-support';
 import { installSignaturePki, requestSigning, type SignaturePki } from '../signatures/test-support';
 import { applicationListQuery } from './lists';
 import { listQuery } from './schema';
+import { BODY_ACTIONS } from './state-machine';
 import {
   completeForm,
   organization,
@@ -542,6 +543,54 @@ describe('the procedure', () => {
       cms: await signRequest(c.signingRequest, otherStaff.keys),
     });
     expect(foreignKey.statusCode).toBe(422);
+  });
+
+  it('every act not allowed now is 409 through the API, with nothing written (no event, no signing request)', async () => {
+    const valid: Record<string, Record<string, unknown>> = {
+      register: { journalNumber: 'Ж' },
+      accept: {},
+      return: { comment: 'x' },
+      refuse: { reason: 'x' },
+      conclude_contract: { contractNumber: '1', contractDate: '2026-01-01' },
+      plan_audit: {
+        team: [{ fullName: 'А', role: 'lead' }],
+        stage1Date: '2026-01-01',
+        stage2Date: '2026-02-01',
+      },
+      stage1: { date: '2026-01-01', summary: 'x' },
+      stage2: {
+        date: '2026-01-01',
+        summary: 'x',
+        reportDocumentIds: ['00000000-0000-4000-8000-000000000000'],
+      },
+      decide: { positive: true, comment: 'x' },
+      issue_certificate: {},
+      surveillance: { date: '2026-01-01', summary: 'x' },
+      suspend: { reason: 'x' },
+      resume: {},
+      withdraw: { reason: 'x' },
+      recertify: { date: '2026-01-01', summary: 'x' },
+    };
+    const view = (await staff.client.get(queueUrl(id))).json();
+    expect(view.status).toBe('registered');
+    const before = [await count('certification_events'), await count('signing_requests'), view.updatedAt];
+    for (const action of BODY_ACTIONS.filter((a) => !view.allowedActions.includes(a))) {
+      const res = await staff.client.post(`${queueUrl(id)}/acts/prepare`, { action, payload: valid[action] });
+      expect(res.statusCode, action).toBe(409);
+      expect(res.json().error.code).toBe('certification_transition_not_allowed');
+    }
+    const modRes = await moderator.client.post(
+      `/api/v1/moderator/certification/applications/${id}/acts/prepare`,
+      {
+        action: 'accept',
+        payload: {},
+      },
+    );
+    expect(modRes.statusCode).toBe(409);
+    const after = (await staff.client.get(queueUrl(id))).json();
+    expect([await count('certification_events'), await count('signing_requests'), after.updatedAt]).toEqual(
+      before,
+    );
   });
 
   it('return for revision: applicant e-mailed, editable again, must be re-signed', async () => {
