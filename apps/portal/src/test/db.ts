@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Database, migrationsFolder, openDatabase, runMigrations } from '../db/client';
+import { loadDirectoryData } from '../modules/directories/data';
 
 /**
  * An isolated, migrated database for one test file: fresh in-memory PGlite, or — when DATABASE_URL is set —
@@ -65,6 +66,8 @@ async function migratedTemplate(): Promise<Blob> {
     .sort()) {
     hash.update(f).update(readFileSync(path.join(migrationsFolder, f)));
   }
+  // The template holds the seeded reference data too: changed data files make a new template, not a reseed per file.
+  hash.update(loadDirectoryData().digest);
   const file = path.join(os.tmpdir(), `tereze-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
   const database = await openDatabase({ dataDir: 'memory://' });
