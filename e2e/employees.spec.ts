@@ -48,7 +48,16 @@ async function csrfHeader(page: Page) {
  * The signed-in head registers the participant (seed 001) through the API: the agreement is signed with the first
  * head's SIGN key by the demo signer, as NCALayer would; the head becomes the Администратор организации.
  */
-async function registerParticipant(page: Page): Promise<string> {
+async function registerParticipant(
+  page: Page,
+  who: { iin: string; bin: string; surname: string; firstName: string; patronymic: string } = {
+    iin: head.iin,
+    bin: organization.bin,
+    surname: 'ЖУМАБЕКОВ',
+    firstName: 'НУРЛАН',
+    patronymic: 'ЕРЖАНОВИЧ',
+  },
+): Promise<string> {
   const base = portal.url;
   const headers = await csrfHeader(page);
   const signing = await page.request.post(`${base}/api/v1/signing-requests`, {
@@ -66,8 +75,8 @@ async function registerParticipant(page: Page): Promise<string> {
   try {
     pem = await signer.signCms(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
       purpose: 'document',
-      iin: head.iin,
-      bin: organization.bin,
+      iin: who.iin,
+      bin: who.bin,
     });
   } finally {
     signer.close();
@@ -88,15 +97,15 @@ async function registerParticipant(page: Page): Promise<string> {
       resident: true,
       smallBusiness: true,
       mediumBusiness: false,
-      email: 'office@demo-cert.kz',
-      site: 'demo-cert.kz',
+      email: `office-${who.bin}@example.kz`,
+      site: 'example.kz',
       phone: '+7 727 123 45 67',
-      applicantName: head.fullName,
+      applicantName: `${who.surname} ${who.firstName} ${who.patronymic}`,
       applicantPosition: 'Директор',
-      headIin: head.iin,
-      headSurname: 'ЖУМАБЕКОВ',
-      headFirstName: 'НУРЛАН',
-      headPatronymic: 'ЕРЖАНОВИЧ',
+      headIin: who.iin,
+      headSurname: who.surname,
+      headFirstName: who.firstName,
+      headPatronymic: who.patronymic,
       headPosition: 'Директор',
     },
   });
@@ -269,4 +278,76 @@ test('«Я являюсь сотрудником» at registration → pending r
   expect(errors).toEqual([]);
   expect(adminErrors).toEqual([]);
   await adminContext.close();
+});
+
+/** The registry's certification body and its first head, whose key the demo signer also holds (docs/registry.md). */
+const OPS = {
+  bin: '080440172309',
+  head: {
+    iin: '790914315921',
+    fullName: 'ТЕМИРХАНОВ АСЛАН МАРАТОВИЧ',
+    email: 'head@demo-ops.kz',
+    mobile: '7021234567',
+  },
+};
+
+/**
+ * Issue 5: a person may belong to several organisations and chooses which one they act for. ОМАРОВ (an employee
+ * of ТОО «Демо Сертификация» since the journey above) is invited into a second organisation; the cabinet then shows
+ * the switcher, and the choice decides which organisation the pages act for — kept across reloads.
+ */
+test('a member of two organisations chooses which one to act for', async ({ page, browser, request }) => {
+  test.setTimeout(180_000);
+  expect(organizationId, 'the first journey registered the organisation').not.toBe('');
+  const base = portal.url;
+  const errors = collectConsoleErrors(page);
+
+  // The second organisation: its head registers and invites ОМАРОВ.
+  const opsContext = await browser.newContext();
+  const ops = await opsContext.newPage();
+  await registerAndActivateIndividual(ops, request, base, OPS.head);
+  await passwordLogin(ops, base, OPS.head.iin, PASSWORD);
+  await expect(ops).toHaveURL(/\/cabinet/);
+  const opsId = await registerParticipant(ops, {
+    iin: OPS.head.iin,
+    bin: OPS.bin,
+    surname: 'ТЕМИРХАНОВ',
+    firstName: 'АСЛАН',
+    patronymic: 'МАРАТОВИЧ',
+  });
+  const invited = await ops.request.post(`${base}/api/v1/organizations/${opsId}/invitations`, {
+    data: { email: applicant.email, rights: ['employee'] },
+    headers: await csrfHeader(ops),
+  });
+  expect(invited.status(), await invited.text()).toBe(201);
+
+  // ОМАРОВ accepts; the second organisation's head activates him.
+  await passwordLogin(page, base, applicant.iin, PASSWORD);
+  await expect(page).toHaveURL(/\/cabinet/);
+  const mail = await newestEmail(request, base, applicant.email, /\/invitation\?token=/);
+  const link = new URL(/https?:\/\/\S+\/invitation\?token=[\w%-]+/.exec(mail.body)![0]);
+  await page.goto(`${base}${link.pathname}${link.search}`);
+  await page.getByRole('button', { name: 'Принять приглашение' }).click();
+  await expect(page.getByText('Приглашение принято')).toBeVisible();
+  await ops.goto(`${base}/cabinet/employees`);
+  await ops.getByRole('button', { name: `Активировать: ${applicant.fullName}` }).click();
+  await expect(rowOf(ops, applicant.fullName)).toContainText('Активный');
+
+  // Two organisations: the switcher appears; by default the first membership acts.
+  await page.goto(`${base}/cabinet/employees`);
+  const acting = page.getByTestId('acting-organization');
+  await expect(acting).toContainText(organization.bin);
+  const switcher = page.getByRole('textbox', { name: 'Действовать от имени организации' });
+  await switcher.click();
+  await page.getByRole('option', { name: /Демо ОПС/ }).click();
+  await expect(acting).toContainText(OPS.bin);
+  await page.reload();
+  await expect(acting).toContainText(OPS.bin);
+  await shot(page, 'switcher');
+  await switcher.click();
+  await page.getByRole('option', { name: organization.name }).click();
+  await expect(acting).toContainText(organization.bin);
+
+  expect(errors).toEqual([]);
+  await opsContext.close();
 });
