@@ -145,7 +145,9 @@ test('an organisation adds a bank account, requests a new bank, the administrato
   const errors = collectConsoleErrors(page);
   await registerOrganization(page);
 
-  // «Нет данных о банковских реквизитах. Заполнить данные»
+  // «Нет данных о банковских реквизитах. Заполнить данные»: in the cabinet, and on the accounts page.
+  await page.goto(`${base()}/cabinet/services`);
+  await expect(page.getByTestId('bank-details-notice')).toContainText('Нет данных о банковских реквизитах.');
   await page.goto(`${base()}/cabinet/bank-accounts`);
   await expect(page.getByText('Нет данных о банковских реквизитах.')).toBeVisible();
   await expect(page.getByText('Данные по счетам не найдены')).toBeVisible();
@@ -166,6 +168,10 @@ test('an organisation adds a bank account, requests a new bank, the administrato
   const row = page.getByRole('row', { name: new RegExp(halyk) });
   await expect(row).toBeVisible();
   await expect(row.getByRole('checkbox', { name: 'По-умолчанию' })).toBeChecked();
+  await page.getByRole('link', { name: 'Услуги' }).click();
+  await expect(page.getByRole('heading', { name: 'Услуги' })).toBeVisible();
+  await expect(page.getByTestId('bank-details-notice')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Банковские счета' }).click();
 
   // «Добавить новый банк» → «Данные успешно отправлены администратору»
   await page.getByRole('link', { name: 'Добавить счет' }).click();

@@ -6,6 +6,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { z } from 'zod';
+import { DirectorySelect } from '../../components/DirectorySelect';
 import { PageLoader } from '../../components/PageLoader';
 import { errorText } from '../../error-text';
 import { applyServerFieldErrors } from '../../form-errors';
@@ -80,7 +81,6 @@ function AccountForm(props: { organizationId: string; account?: BankAccount; tit
   const navigate = useNavigate();
   const { account, organizationId } = props;
   const list = useBankAccounts(organizationId);
-  const banks = useDirectory('banks');
   const types = useDirectory('account_types');
   const save = useSaveBankAccount(organizationId, account?.id);
   const [bankRequestOpen, setBankRequestOpen] = useState(false);
@@ -141,15 +141,13 @@ function AccountForm(props: { organizationId: string; account?: BankAccount; tit
             control={form.control}
             name="bankCode"
             render={({ field }) => (
-              <Select
+              <DirectorySelect
+                kind="banks"
                 label={t('banking.accounts.bankName')}
                 placeholder={t('banking.accounts.chooseBank')}
                 required
-                searchable
-                nothingFoundMessage={t('banking.accounts.bankNotFound')}
-                data={(banks.data ?? []).map((b) => ({ value: b.code, label: `${b.name} (${b.code})` }))}
                 value={field.value || null}
-                onChange={(value) => field.onChange(value ?? '')}
+                onChange={(code) => field.onChange(code ?? '')}
                 error={errors.bankCode?.message}
               />
             )}

@@ -1,14 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isBic } from '../../../../src/modules/banking/iban';
+import { DirectorySelect } from '../../components/DirectorySelect';
+import { KatoPicker } from '../../components/KatoPicker';
 import { errorText } from '../../error-text';
 import { applyServerFieldErrors } from '../../form-errors';
-import { useDirectory, useSubmitBankRequest } from './banking-api';
+import { useSubmitBankRequest } from './banking-api';
 
 function requestSchema(t: TFunction) {
   const required = z.string().trim().min(1, t('validation.required'));
@@ -52,9 +53,6 @@ const FIELDS = [
 export function BankRequestForm(props: { organizationId?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const submit = useSubmitBankRequest();
-  const countries = useDirectory('countries');
-  const [katoSearch, setKatoSearch] = useState('');
-  const kato = useDirectory('kato', katoSearch.trim(), katoSearch.trim().length >= 2);
   const form = useForm<RequestValues>({
     resolver: zodResolver(requestSchema(t)),
     defaultValues: {
@@ -133,13 +131,12 @@ export function BankRequestForm(props: { organizationId?: string; onClose: () =>
           control={form.control}
           name="countryCode"
           render={({ field }) => (
-            <Select
+            <DirectorySelect
+              kind="countries"
               label={t('banking.requests.country')}
               required
-              searchable
-              data={(countries.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
               value={field.value || null}
-              onChange={(value) => field.onChange(value ?? '')}
+              onChange={(code) => field.onChange(code ?? '')}
               error={errors.countryCode?.message}
             />
           )}
@@ -148,17 +145,10 @@ export function BankRequestForm(props: { organizationId?: string; onClose: () =>
           control={form.control}
           name="kato"
           render={({ field }) => (
-            <Select
+            <KatoPicker
               label={t('banking.requests.kato')}
-              description={t('banking.requests.katoHint')}
-              searchable
-              clearable
-              searchValue={katoSearch}
-              onSearchChange={setKatoSearch}
-              nothingFoundMessage={t('banking.requests.katoNotFound')}
-              data={(kato.data ?? []).map((k) => ({ value: k.code, label: `${k.code} ${k.name}` }))}
               value={field.value || null}
-              onChange={(value) => field.onChange(value ?? '')}
+              onChange={(code) => field.onChange(code ?? '')}
               error={errors.kato?.message}
             />
           )}

@@ -6,6 +6,7 @@ import { sectionsFor } from '../../cabinet-sections';
 import { OrganizationSwitcher } from '../../components/OrganizationSwitcher';
 import { PageLoader } from '../../components/PageLoader';
 import { useMe } from '../../queries';
+import { BankDetailsNotice } from '../banking/BankDetailsNotice';
 
 /** Личный кабинет: the left menu (a nav landmark) and the chosen section. Stacks on narrow screens. */
 export function CabinetLayout() {
@@ -47,6 +48,7 @@ export function CabinetLayout() {
           </Box>
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 8, md: 9 }}>
+          {me.data && <BankDetailsNotice />}
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
