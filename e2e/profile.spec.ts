@@ -29,7 +29,7 @@ const shot = (page: import('@playwright/test').Page, name: string) =>
  * Кабинет → Личные данные (seed 001): registration data from the registry → «Редактировать данные» (a new email
  * is «Не подтвержден») → «Подтвердить адрес электронной почты» with the link from the dev outbox → «Подтвержден»;
  * Паспортные данные: the registry's card read-only, a manual one added (a refusal first) and deleted after
- * «Вы действительно хотите удалить запись…?».
+ * «Вы действительно хотите удалить запись…?»; Контактные данные: an address with the KATO picker, added and deleted.
  */
 test('personal data: edit, confirm the email, add and delete a passport record', async ({
   page,
@@ -107,6 +107,31 @@ test('personal data: edit, confirm the email, add and delete a passport record',
   await confirm.getByRole('button', { name: 'Да' }).click();
   await expect(manualRow).toHaveCount(0);
   await expect(registryRow).toBeVisible();
+
+  // Контактные данные: the registry's address read-only; an address added with the KATO picker, then deleted.
+  await page.getByRole('tab', { name: 'Контактные данные' }).click();
+  const contacts = page.getByRole('table', { name: 'Контактные данные' });
+  await expect(contacts.getByRole('row').filter({ hasText: 'Государственная база данных' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  const form = page.getByRole('dialog', { name: 'Добавить контактные данные' });
+  await form.getByRole('textbox', { name: 'Область, город республиканского значения' }).click();
+  await page.getByRole('option', { name: 'г. Алматы', exact: true }).click();
+  await form.getByRole('textbox', { name: 'Район, город областного значения' }).click();
+  await page.getByRole('option', { name: 'Алмалинский район' }).click();
+  await form.getByLabel('Улица').fill('ул. Абая');
+  await form.getByLabel('№ Дома').fill('10');
+  await form.getByLabel('Номер телефона').fill('+7 727 123 45 67');
+  await form.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(form).toBeHidden();
+  const address = contacts.getByRole('row').filter({ hasText: 'ул. Абая' });
+  await expect(address).toContainText('г. Алматы, Алмалинский район, ул. Абая, д. 10');
+  await expect(address).toContainText('+77271234567');
+  await shot(page, 'contacts');
+  await address.getByRole('button', { name: 'Удалить' }).click();
+  const ask = page.getByRole('dialog', { name: 'Удалить контактные данные' });
+  await expect(ask).toContainText('Вы действительно хотите удалить контактные данные?');
+  await ask.getByRole('button', { name: 'OK' }).click();
+  await expect(address).toHaveCount(0);
 
   expect(errors).toEqual([]);
 });

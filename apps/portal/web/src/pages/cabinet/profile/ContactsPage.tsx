@@ -131,7 +131,14 @@ export function ContactsPage() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('personal.contacts.addTitle') : t('personal.contacts.editTitle')}
+        // No title while closing: the dialog fades out after `editing` is cleared.
+        title={
+          editing === null
+            ? undefined
+            : editing === 'new'
+              ? t('personal.contacts.addTitle')
+              : t('personal.contacts.editTitle')
+        }
         size="lg"
       >
         {editing !== null && (

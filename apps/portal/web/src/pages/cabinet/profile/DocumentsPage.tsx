@@ -129,7 +129,14 @@ export function DocumentsPage() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('personal.documents.addTitle') : t('personal.documents.editTitle')}
+        // No title while closing: the dialog fades out after `editing` is cleared.
+        title={
+          editing === null
+            ? undefined
+            : editing === 'new'
+              ? t('personal.documents.addTitle')
+              : t('personal.documents.editTitle')
+        }
         size="lg"
       >
         {editing !== null && (

@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RowSource } from './profile-api';
 
@@ -6,8 +6,8 @@ import type { RowSource } from './profile-api';
 export function SourceBadge({ source }: { source: RowSource }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={source === 'registry' ? 'blue' : 'gray'}>
+    <Text size="xs" fw={500} c={source === 'registry' ? 'blue.8' : 'gray.7'}>
       {source === 'registry' ? t('personal.source.registry') : t('personal.source.manual')}
-    </Badge>
+    </Text>
   );
 }
