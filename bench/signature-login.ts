@@ -8,7 +8,7 @@
  * so it happens before the clock starts.
  * Parent (`benchSignatureLogin`): autocannon sends each signed challenge once at 64 connections to
  * `POST /api/v1/auth/login/signature`: verification (chain, validity, OCSP from cache, key usage, policy,
- * content), single-use consume, account lookup, session, journal — the full path.
+ * content), account lookup, then one statement: single-use claim, session, journal — the full path.
  */
 import { generateRsaKeyPair, isValidIin, type KeyBundle, signCms } from '@tereze/pki';
 import { TestCA } from '@tereze/pki/test-ca';
@@ -74,6 +74,7 @@ export interface SignatureLoadResult {
   p50Ms: number;
   non2xx: number;
   errors: number;
+  sent?: number;
 }
 
 /** Each signed challenge sent once (they are single-use): `amount` = the prepared count. */
