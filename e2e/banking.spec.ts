@@ -223,8 +223,26 @@ test('an organisation adds a bank account, requests a new bank, the administrato
   const newBankIban = kzIban(NEW_BANK.bankCode, 'NEW0000000042');
   await addAccount(page, newBankIban, { bic: NEW_BANK.bic, name: /Новый Тестовый Банк/ });
   await expect(page.getByText(NEW_BANK.nameRu)).toBeVisible();
+  // «Редактировать счет»: the new account becomes the default (the Halyk one stops being it), then the Halyk
+  // account is deleted after the confirmation question.
+  await page.getByRole('link', { name: 'Редактировать счет →' }).click();
+  await expect(page.getByRole('heading', { name: 'Редактирование счета' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'По-умолчанию' }).check();
+  await page.getByRole('button', { name: 'Сохранить →' }).click();
+  await expect(page.getByRole('heading', { name: 'Информация о счете' })).toBeVisible();
   await page.getByRole('link', { name: '← Вернуться в список счетов' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(newBankIban) })).toContainText(NEW_BANK.bic);
+  const newRow = page.getByRole('row', { name: new RegExp(newBankIban) });
+  await expect(newRow).toContainText(NEW_BANK.bic);
+  await expect(newRow.getByRole('checkbox', { name: 'По-умолчанию' })).toBeChecked();
+  const halykRow = page.getByRole('row', { name: new RegExp(halyk) });
+  await expect(halykRow.getByRole('checkbox', { name: 'По-умолчанию' })).not.toBeChecked();
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('Вы действительно хотите удалить запись');
+    void dialog.accept();
+  });
+  await halykRow.getByRole('button', { name: 'Удалить' }).click();
+  await expect(halykRow).toHaveCount(0);
+  await expect(newRow).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/banking-accounts.png', fullPage: true });
   expect(errors).toEqual([]);
 });
