@@ -11,11 +11,15 @@ import {
   addressListResponse,
   addressParams,
   addressResponse,
+  adminListQuery,
+  adminListResponse,
+  adminOrganizationResponse,
   attributesBody,
   contactsBody,
   headBody,
   headCandidatesResponse,
   organizationIdParams,
+  organizerBody,
   participantRegistrationBody,
   prefillResponse,
   profileResponse,
@@ -253,5 +257,53 @@ export function registerOrganizationRoutes(app: FastifyInstance, ctx: AppContext
       await orgs.logo.remove(req, req.params.organizationId);
       return { ok: true as const };
     },
+  );
+
+  // ── admin console: participants, Организатор ────────────────────────────────────────────────────────────
+  const adminView = (o: {
+    id: string;
+    bin: string;
+    kind: 'legal_entity' | 'individual_entrepreneur' | 'certification_body';
+    nameRu: string;
+    roles: string[];
+    createdAt: Date;
+  }) => ({
+    id: o.id,
+    bin: o.bin,
+    kind: o.kind,
+    nameRu: o.nameRu,
+    roles: o.roles,
+    createdAt: o.createdAt.toISOString(),
+  });
+
+  r.get(
+    '/api/v1/admin/organizations',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Participants by BIN prefix or name (role admin)',
+        querystring: adminListQuery,
+        response: { 200: adminListResponse, 401: errorResponse, 403: errorResponse },
+      },
+    },
+    async (req) => ({ organizations: (await orgs.admin.list(req, req.query.q)).map(adminView) }),
+  );
+
+  r.put(
+    '/api/v1/admin/organizations/:organizationId/organizer',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Grant or withdraw the Организатор participant role (role admin)',
+        params: organizationIdParams,
+        body: organizerBody,
+        response: { 200: adminOrganizationResponse, ...refusals },
+      },
+    },
+    async (req) => ({
+      organization: adminView(
+        await orgs.admin.setOrganizer(req, req.params.organizationId, req.body.granted),
+      ),
+    }),
   );
 }

@@ -163,3 +163,16 @@ export const headCandidatesResponse = z.object({
 
 export const memberRightSchema = z.enum(memberRights);
 export const memberStatusSchema = z.enum(memberStatuses);
+
+export const adminListQuery = z.object({ q: z.string().max(200).optional() });
+export const adminOrganizationSchema = z.object({
+  id: z.string(),
+  bin: z.string(),
+  kind: z.enum(organizationKinds),
+  nameRu: z.string(),
+  roles: z.array(z.string()),
+  createdAt: z.string(),
+});
+export const adminListResponse = z.object({ organizations: z.array(adminOrganizationSchema) });
+export const organizerBody = z.object({ granted: z.boolean() });
+export const adminOrganizationResponse = z.object({ organization: adminOrganizationSchema });

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
 import { AppError } from '../../server/errors';
+import { createOrganizationAdmin } from './admin';
 import { createLogo } from './logo';
 import { createMembers, type Member, type MemberRight } from './members';
 import { createProfile } from './profile';
@@ -140,6 +141,8 @@ export function createOrganizationService(deps: OrganizationDeps) {
     profile: createProfile(deps.app, core),
     /** «Загрузить лого» / «Удалить лого». */
     logo: createLogo(deps.app, core),
+    /** The portal administrator: search participants, grant Организатор. */
+    admin: createOrganizationAdmin(deps.app),
   };
 }
 
