@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -9,7 +18,9 @@ import { apiClient, createTestApp, type TestApp } from '../../test/app';
 import { contentDisposition, sendStoredFile } from './download';
 import { reencodeImage } from './image';
 import { DEFAULT_MAX_FILE_BYTES, sniffKind, zipEntryNames } from './kinds';
+import { filesMessagesEn, filesMessagesKk, filesMessagesRu } from './messages';
 import { checkFile, safeFilename } from './service';
+import { createFsFileStore } from './store';
 import {
   multipartBody,
   sampleDocx,
@@ -404,5 +415,42 @@ describe('sendStoredFile', () => {
     expect(contentDisposition('a"b\\c.pdf')).toBe(
       `attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`,
     );
+  });
+});
+
+describe('filesystem store', () => {
+  it('removes temp files a crash left (over an hour old) before its first write, keeps fresh ones', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tereze-store-'));
+    try {
+      mkdirSync(path.join(root, 'tmp'));
+      const stale = path.join(root, 'tmp', 'crashed.part');
+      const fresh = path.join(root, 'tmp', 'in-flight.part');
+      writeFileSync(stale, 'half a file');
+      writeFileSync(fresh, 'being written');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      utimesSync(stale, twoHoursAgo, twoHoursAgo);
+      const store = createFsFileStore(root);
+      const bytes = samplePdf('sweep');
+      await store.put(sha(bytes), bytes);
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(fresh)).toBe(true);
+      expect(Buffer.from((await store.get(sha(bytes)))!).equals(Buffer.from(bytes))).toBe(true);
+      // Its own write left no temp file behind.
+      expect(readdirSync(path.join(root, 'tmp'))).toEqual(['in-flight.part']);
+      await expect(store.put('../../etc/passwd', bytes)).rejects.toThrow(/not a SHA-256/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('messages', () => {
+  it('every upload message in kk, ru and en with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const ru: Record<string, string> = filesMessagesRu;
+    for (const other of [filesMessagesKk, filesMessagesEn] as Record<string, string>[]) {
+      expect(Object.keys(other).sort()).toEqual(Object.keys(ru).sort());
+      for (const key of Object.keys(ru)) expect(placeholders(other[key]), key).toEqual(placeholders(ru[key]));
+    }
   });
 });

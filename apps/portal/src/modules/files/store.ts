@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -24,10 +24,16 @@ function checkKey(sha256: string): string {
 
 /**
  * The filesystem store: `<root>/<aa>/<bb>/<sha256>`. A write goes to `<root>/tmp/` first, is flushed, then
- * renamed into place — a reader never sees half a file, and a crash leaves at most a temp file (removed on
- * failure here). Same-volume rename is atomic, which is why tmp/ lives under the root.
+ * renamed into place — a reader never sees half a file. A failed write removes its temp file; one a crash left
+ * is removed (when over an hour old) before the process's first write. Same-volume rename is atomic, which is
+ * why tmp/ lives under the root.
  */
-export function createFsFileStore(root: string): FileStore {
+/** Temp files older than this are leftovers of a crashed write (a write takes seconds at most). */
+export const STALE_TEMP_MS = 60 * 60_000;
+
+export function createFsFileStore(root: string, opts: { now?: () => number } = {}): FileStore {
+  const now = opts.now ?? Date.now;
+  let swept = false;
   const pathOf = (sha256: string) => join(root, sha256.slice(0, 2), sha256.slice(2, 4), checkKey(sha256));
   const tmpDir = join(root, 'tmp');
 
@@ -41,9 +47,26 @@ export function createFsFileStore(root: string): FileStore {
     }
   };
 
+  /** Once per process, before the first write: remove temp files a crash left behind. */
+  async function sweepStaleTemp() {
+    swept = true;
+    let names: string[];
+    try {
+      names = await readdir(tmpDir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(tmpDir, name);
+      const info = await stat(path).catch(() => null);
+      if (info?.isFile() && now() - info.mtimeMs > STALE_TEMP_MS) await rm(path, { force: true });
+    }
+  }
+
   return {
     async put(sha256, bytes) {
       const target = pathOf(sha256);
+      if (!swept) await sweepStaleTemp();
       if (await exists(target)) return;
       await mkdir(tmpDir, { recursive: true });
       await mkdir(join(target, '..'), { recursive: true });

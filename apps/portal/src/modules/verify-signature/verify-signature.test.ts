@@ -1,9 +1,10 @@
-import { signCms } from '@tereze/pki';
+import { CHECK_ORDER, signCms } from '@tereze/pki';
 import type { IssuedPair } from '@tereze/pki/test-ca';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createTestApp, type TestApp } from '../../test/app';
 import { multipartBody, samplePdf } from '../files/test-support';
 import { installSignaturePki, type SignaturePki } from '../signatures/test-support';
+import { verifySignatureMessagesEn, verifySignatureMessagesKk, verifySignatureMessagesRu } from './messages';
 import { VERIFY_SIGNATURE_PER_MINUTE } from './routes';
 
 let t: TestApp;
@@ -216,5 +217,22 @@ describe('POST /api/v1/public/verify-signature', () => {
     const body = (await verify([cmsFile(new Uint8Array(forged))])).json();
     expect(body).toMatchObject({ valid: false, failedCheck: 'signature' });
     expect(check(body, 'signature')?.sentence).toBe('Подпись не соответствует ключу сертификата');
+  });
+});
+
+describe('report texts', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+  it('every text in kk, ru and en with the same placeholders; a title, ok and fail sentence for every check', () => {
+    const ru: Record<string, string> = verifySignatureMessagesRu;
+    for (const other of [verifySignatureMessagesKk, verifySignatureMessagesEn] as Record<string, string>[]) {
+      expect(Object.keys(other).sort()).toEqual(Object.keys(ru).sort());
+      for (const key of Object.keys(ru)) {
+        expect(other[key].trim(), key).not.toBe('');
+        expect(placeholders(other[key]), key).toEqual(placeholders(ru[key]));
+      }
+    }
+    for (const name of CHECK_ORDER)
+      for (const part of ['title', 'ok', 'fail'])
+        expect(ru[`vs_${name}_${part}`], `vs_${name}_${part}`).toBeTruthy();
   });
 });
