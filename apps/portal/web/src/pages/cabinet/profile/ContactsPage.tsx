@@ -78,7 +78,7 @@ export function ContactsPage() {
         </Alert>
       )}
       {contacts.data && (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={640}>
           <Table striped verticalSpacing="xs" aria-label={t('personal.tabs.contacts')}>
             <Table.Thead>
               <Table.Tr>
@@ -107,7 +107,7 @@ export function ContactsPage() {
                   </Table.Td>
                   <Table.Td>
                     {row.editable && (
-                      <Group gap={4} wrap="nowrap">
+                      <Stack gap={4} align="flex-start">
                         <Button size="compact-xs" variant="light" onClick={() => setEditing(row)}>
                           {t('personal.contacts.edit')}
                         </Button>
@@ -119,7 +119,7 @@ export function ContactsPage() {
                         >
                           {t('personal.contacts.delete')}
                         </Button>
-                      </Group>
+                      </Stack>
                     )}
                   </Table.Td>
                 </Table.Tr>

@@ -72,7 +72,7 @@ export function DocumentsPage() {
         </Alert>
       )}
       {documents.data && (
-        <Table.ScrollContainer minWidth={860}>
+        <Table.ScrollContainer minWidth={720}>
           <Table striped verticalSpacing="xs" aria-label={t('personal.tabs.documents')}>
             <Table.Thead>
               <Table.Tr>
@@ -105,7 +105,7 @@ export function DocumentsPage() {
                   </Table.Td>
                   <Table.Td>
                     {doc.editable && (
-                      <Group gap={4} wrap="nowrap">
+                      <Stack gap={4} align="flex-start">
                         <Button size="compact-xs" variant="light" onClick={() => setEditing(doc)}>
                           {t('personal.documents.edit')}
                         </Button>
@@ -117,7 +117,7 @@ export function DocumentsPage() {
                         >
                           {t('personal.documents.delete')}
                         </Button>
-                      </Group>
+                      </Stack>
                     )}
                   </Table.Td>
                 </Table.Tr>
