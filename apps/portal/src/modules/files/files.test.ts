@@ -220,6 +220,34 @@ describe('ctx.files', () => {
     expect((await t.ctx.audit.list({ action: 'file.remove' })).map((e) => e.targetId)).toEqual([b.id, a.id]);
   });
 
+  it('a remove never unlinks a blob a concurrent store (same content, still in its transaction) reuses', async () => {
+    const pdf = samplePdf('concurrent');
+    const base = { bytes: pdf, purpose: 'x', allowed: ['pdf'] as const, ownerAccountId: null };
+    const first = await t.ctx.files.store({ ...base, filename: 'first.pdf' });
+    let stored!: () => void;
+    const storedInTx = new Promise<void>((resolve) => {
+      stored = resolve;
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let second: { id: string } | undefined;
+    const storing = t.database.db.transaction(async (tx) => {
+      second = await t.ctx.files.store({ ...base, filename: 'second.pdf' }, tx as never);
+      stored();
+      await gate;
+    });
+    await storedInTx;
+    // The remove of the only committed row with this content must wait for the store's transaction.
+    const removing = t.ctx.files.remove(first.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await Promise.all([storing, removing]);
+    const { bytes } = await t.ctx.files.read(second!.id);
+    expect(Buffer.from(bytes).equals(Buffer.from(pdf))).toBe(true);
+  });
+
   it('a row inserted in a rolled-back transaction leaves no row', async () => {
     await expect(
       t.database.db.transaction(async (tx) => {

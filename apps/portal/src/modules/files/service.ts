@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../server/errors';
 import type { AuditService } from '../audit/service';
@@ -109,6 +109,14 @@ export function createFileService(deps: FileServiceDeps) {
     createdAt: row.createdAt,
   });
 
+  /**
+   * Serialises writers of one content (one blob) until their transaction ends: a store's row becomes visible
+   * before a remove of the same content decides the blob is unreferenced, so it never unlinks a blob that a
+   * concurrent store has just reused.
+   */
+  const lockContent = (tx: Db, sha256: string) =>
+    tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`stored_files:${sha256}`}))`);
+
   const service = {
     checkFile,
     /** Multipart request → its files and fields, each file cut at maxBytes (upload.ts). */
@@ -117,8 +125,9 @@ export function createFileService(deps: FileServiceDeps) {
     reencodeImage,
 
     /** Stores a file after checking it (nothing is written on refusal). The row and its journal entry go in `tx`. */
-    async store(input: StoreFileInput, tx: Db = db): Promise<StoredFileInfo> {
-      return storeImpl(input, tx);
+    async store(input: StoreFileInput, tx?: Db): Promise<StoredFileInfo> {
+      if (tx) return storeImpl(input, tx);
+      return db.transaction(async (t) => storeImpl(input, t as unknown as Db));
     },
 
     /** The metadata, or null. */
@@ -140,40 +149,51 @@ export function createFileService(deps: FileServiceDeps) {
     },
 
     /**
-     * Deletes the row (journaled); outside a transaction also the blob when no other row shares it. Inside `tx`
-     * the blob stays (the transaction may still roll back); an unreferenced blob is harmless and is reused when
-     * the same content is stored again.
+     * Deletes the row (journaled) and, when no other row shares the content, the blob. Inside a caller's `tx`
+     * the blob stays (that transaction may still roll back): an unreferenced blob is harmless and is reused
+     * when the same content is stored again.
      */
     async remove(id: string, opts: { actorAccountId?: string | null } = {}, tx?: Db): Promise<void> {
       if (!UUID.test(id)) throw notFound();
-      const run = tx ?? db;
-      const [row] = await run.delete(storedFiles).where(eq(storedFiles.id, id)).returning();
-      if (!row) throw notFound();
-      await audit.record(
-        {
-          action: 'file.remove',
-          result: 'success',
-          actorUserId: opts.actorAccountId ?? null,
-          organizationId: row.organizationId,
-          targetType: 'file',
-          targetId: row.id,
-          details: { sha256: row.sha256, purpose: row.purpose },
-        },
-        run,
-      );
-      if (tx) return;
-      const [other] = await db
-        .select({ id: storedFiles.id })
-        .from(storedFiles)
-        .where(eq(storedFiles.sha256, row.sha256))
-        .limit(1);
-      if (!other) await store.delete(row.sha256);
+      const removeRow = async (t: Db) => {
+        const [row] = await t.delete(storedFiles).where(eq(storedFiles.id, id)).returning();
+        if (!row) throw notFound();
+        await audit.record(
+          {
+            action: 'file.remove',
+            result: 'success',
+            actorUserId: opts.actorAccountId ?? null,
+            organizationId: row.organizationId,
+            targetType: 'file',
+            targetId: row.id,
+            details: { sha256: row.sha256, purpose: row.purpose },
+          },
+          t,
+        );
+        return row;
+      };
+      if (tx) {
+        await removeRow(tx);
+        return;
+      }
+      await db.transaction(async (t) => {
+        const own = t as unknown as Db;
+        const row = await removeRow(own);
+        await lockContent(own, row.sha256);
+        const [other] = await own
+          .select({ id: storedFiles.id })
+          .from(storedFiles)
+          .where(eq(storedFiles.sha256, row.sha256))
+          .limit(1);
+        if (!other) await store.delete(row.sha256);
+      });
     },
   };
 
   async function storeImpl(input: StoreFileInput, tx: Db = db): Promise<StoredFileInfo> {
     const kind = checkFile(input.bytes, input);
     const sha256 = sha256Hex(input.bytes);
+    await lockContent(tx, sha256);
     await store.put(sha256, input.bytes);
     const [row] = await tx
       .insert(storedFiles)
