@@ -257,6 +257,38 @@ describe('the administrator’s queue', () => {
     expect(await journal('bank_request.approve', request.id)).toHaveLength(1);
   });
 
+  it('approving a BIC that entered the directory meanwhile is 409; the request stays «На утверждении»', async () => {
+    const request = await submit();
+    await t.ctx.directories.upsert(
+      'banks',
+      {
+        code: request.bic,
+        nameRu: 'Банк, добавленный администратором',
+        nameKk: 'Әкімші қосқан банк',
+        attrs: { bic: request.bic, bankCode: '954', headOffice: true, resident: true },
+      },
+      { accountId: ids.admin, lang: 'ru' },
+    );
+    const admin = await signedIn('admin');
+    const res = await admin.post(`/api/v1/admin/bank-requests/${request.id}/approve`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('bank_bic_exists');
+    const mine = (await (await signedIn('requester')).get('/api/v1/bank-requests')).json().items;
+    expect(mine.find((r: { id: string }) => r.id === request.id).status).toBe('pending');
+    expect((await t.ctx.directories.get('banks', request.bic))?.nameRu).toBe(
+      'Банк, добавленный администратором',
+    );
+  });
+
+  it('the queue filters by status', async () => {
+    const admin = await signedIn('admin');
+    for (const status of ['pending', 'approved', 'rejected'] as const) {
+      const items = (await admin.get(`/api/v1/admin/bank-requests?status=${status}`)).json().items;
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((r: { status: string }) => r.status === status)).toBe(true);
+    }
+  });
+
   it('an unknown request id is 404', async () => {
     const admin = await signedIn('admin');
     for (const id of ['00000000-0000-4000-8000-000000000000', 'nope']) {
