@@ -3,6 +3,7 @@ import {
   chooseKeyOf,
   collectConsoleErrors,
   DEMO,
+  logout,
   PASSWORD,
   passwordLogin,
   registerAndActivateIndividual,
@@ -13,6 +14,7 @@ import { type RunningPortal, startPortal } from './portal';
 let portal: RunningPortal;
 const base = () => portal.url;
 const { head, organization } = DEMO;
+const ADMIN = { login: 'admin@demo.tereze.kz', password: 'Admin2026$demo' };
 
 test.use({ actionTimeout: 15_000 });
 
@@ -132,6 +134,17 @@ test('the first head registers the participant with the demo key and edits its p
   // Данные о руководителе: the registrant, a first head, is the head.
   await page.getByRole('tab', { name: 'Данные о руководителе' }).click();
   await expect(page.getByRole('cell', { name: head.iin })).toBeVisible();
+
+  // The portal administrator grants the Организатор role the participant could not choose itself.
+  await logout(page);
+  await passwordLogin(page, base(), ADMIN.login, ADMIN.password);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Выйти' })).toBeVisible();
+  await page.goto(`${base()}/cabinet/participants`);
+  await page.getByRole('textbox', { name: 'Поиск по БИН или наименованию' }).fill(organization.bin);
+  const participant = page.getByRole('row', { name: new RegExp(organization.bin) });
+  await participant.getByRole('button', { name: 'Присвоить роль «Организатор»' }).click();
+  await expect(participant.getByText('Организатор', { exact: true })).toBeVisible();
+  await expect(participant.getByRole('button', { name: 'Снять роль «Организатор»' })).toBeVisible();
 
   // The attributes refusal above is a 400 by design too (its URL holds the new organisation's id).
   expect(errors.filter((e) => !(e.includes('/attributes') && e.includes('status of 400')))).toEqual([]);

@@ -15,6 +15,7 @@ export const CABINET_SECTIONS = [
   { path: 'eds-issuance', labelKey: 'cabinet.menu.edsIssuance' },
   // Admin console: shown only to accounts with the role (sectionsFor).
   { path: 'directories', labelKey: 'cabinet.menu.directories', role: 'admin' },
+  { path: 'participants', labelKey: 'participant.admin.menu', role: 'admin' },
 ] as const;
 
 /** The pages of «Личные данные» (seed 001), shown as tabs under /cabinet/profile. */

@@ -102,6 +102,10 @@ const ParticipantRegistrationPage = lazy(() =>
   })),
 );
 
+const AdminOrganizationsPage = lazy(() =>
+  import('./pages/organization/AdminOrganizationsPage').then((m) => ({ default: m.AdminOrganizationsPage })),
+);
+
 /** The route table. To add a page: create it under pages/, add a route here, texts to locales/*.json. */
 export const routes: RouteObject[] = [
   {
@@ -153,6 +157,7 @@ export const routes: RouteObject[] = [
                   { path: 'head', element: <OrganizationHeadPage /> },
                 ],
               },
+              { path: 'participants', element: <AdminOrganizationsPage /> },
               { path: ':section', element: <CabinetSectionPage /> },
               { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],

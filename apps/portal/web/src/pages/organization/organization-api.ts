@@ -173,3 +173,26 @@ export function uploadLogo(id: string, file: File) {
 }
 
 export const deleteLogo = (id: string) => api<{ ok: true }>(ORG_ROUTES.logo(id), { method: 'DELETE' });
+
+export interface AdminOrganization {
+  id: string;
+  bin: string;
+  kind: string;
+  nameRu: string;
+  roles: string[];
+  createdAt: string;
+}
+
+export const fetchAdminOrganizations = (q: string) =>
+  api<{ organizations: AdminOrganization[] }>(
+    `/api/v1/admin/organizations${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+  ).then((r) => r.organizations);
+
+export const setOrganizer = (id: string, granted: boolean) =>
+  api<{ organization: AdminOrganization }>(
+    `/api/v1/admin/organizations/${encodeURIComponent(id)}/organizer`,
+    {
+      method: 'PUT',
+      body: { granted },
+    },
+  );
