@@ -1,0 +1,299 @@
+import { createHash } from 'node:crypto';
+import type { CertProfile } from '@tereze/pki';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client';
+import type { AppContext } from '../../server/context';
+import { AppError } from '../../server/errors';
+import type { Account } from '../identity/accounts';
+import type { Organization } from '../organizations/service';
+import { fullNameOf } from '../signatures/certificate-summary';
+import { createAccreditations } from './accreditations';
+import { labelParams, statusLabel } from './messages';
+import { almatyDate } from './numbering';
+import type { ApplicationForm } from './schema';
+import { type Action, type Actor, type ApplicationStatus, type BodyAction, EDITABLE } from './state-machine';
+import {
+  certificationApplications,
+  certificationCertificates,
+  certificationDocuments,
+  certificationEvents,
+  certificationSignatories,
+} from './tables';
+
+export type ApplicationRow = typeof certificationApplications.$inferSelect;
+export type CertificateRow = typeof certificationCertificates.$inferSelect;
+export type DocumentRow = typeof certificationDocuments.$inferSelect;
+
+/** Documents: ≤ 20 MB, PDF/DOCX/XLSX/JPEG/PNG by content (files module checks). */
+export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+export const DOCUMENT_KINDS = ['pdf', 'docx', 'xlsx', 'jpeg', 'png'] as const;
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const notFound = () => new AppError(404, 'not_found');
+export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+export const bytesEqual = (a: Uint8Array | null, b: Uint8Array) =>
+  !!a && Buffer.from(a).equals(Buffer.from(b));
+
+/** Who acts: the applicant organisation's member, the body's staff member, or a moderator. */
+export type Viewer =
+  | { role: 'applicant'; account: Account; organization: Organization }
+  | { role: 'body'; account: Account; organization: Organization }
+  | { role: 'moderator'; account: Account };
+
+export interface RequestMeta {
+  ip?: string;
+  userAgent?: string;
+}
+export const metaOf = (req: FastifyRequest): RequestMeta => ({
+  ip: req.ip,
+  userAgent: req.headers['user-agent'],
+});
+
+/** The signed act (canonical JSON of a certification_act signing request). */
+export interface SignedAct {
+  format: string;
+  portal: string;
+  applicationId: string;
+  applicationNumber: string;
+  revision: number;
+  seq: number;
+  fromStatus: ApplicationStatus;
+  toStatus: ApplicationStatus;
+  action: BodyAction;
+  payload: Record<string, unknown>;
+  actor: { role: 'body' | 'moderator'; accountId: string; iin: string; bodyBin?: string };
+  certificate?: { standard: string; scope: string; issuedOn: string; validUntil: string };
+  issuedAt: string;
+  nonce: string;
+}
+
+export const accountName = (a: Account) =>
+  [a.surname, a.firstName, a.patronymic].filter(Boolean).join(' ') || a.email || a.iin;
+
+export function normalizeMobile(v: string | undefined): string | undefined {
+  if (!v) return v;
+  const digits = v.replace(/\D/g, '');
+  if (digits.length === 11 && (digits.startsWith('7') || digits.startsWith('8')))
+    return `+7${digits.slice(1)}`;
+  return v;
+}
+
+/** Certificate columns of the signatories table (ФИО на ЭЦП … кем выдано). */
+export function signatoryCertificate(p: CertProfile) {
+  const issuerCn = /(?:^|,\s*)CN=([^,]+)/.exec(p.issuerDn)?.[1] ?? p.issuerDn;
+  return {
+    fullName: fullNameOf(p),
+    email: p.email ?? null,
+    iin: p.iin ?? null,
+    validFrom: p.notBefore.toISOString(),
+    validTo: p.notAfter.toISOString(),
+    bin: p.bin ?? null,
+    organization: p.organization ?? null,
+    roles: [...p.roles],
+    action: 'sign',
+    issuer: issuerCn,
+    serialNumber: p.serialNumber,
+  };
+}
+
+/** What the certification files share: the context, loading, access checks, journal, events and e-mails. */
+export function createCore(ctx: AppContext) {
+  const db = ctx.database.db;
+  const accreditations = createAccreditations(db);
+  const today = () => almatyDate(ctx.now());
+  const inTx = <T>(fn: (tx: Db) => Promise<T>) => db.transaction((t) => fn(t as unknown as Db));
+
+  async function load(id: string, tx: Db = db, lock = false): Promise<ApplicationRow> {
+    if (!UUID.test(id)) throw notFound();
+    const q = tx.select().from(certificationApplications).where(eq(certificationApplications.id, id));
+    const [row] = lock ? await q.for('update') : await q;
+    if (!row) throw notFound();
+    return row;
+  }
+
+  // ── access ────────────────────────────────────────────────────────────────────────────────────────────
+  /** A member of the applicant organisation, for its own application (404 otherwise: no existence leak). */
+  async function asApplicant(req: FastifyRequest, organizationId: string, applicationId?: string) {
+    const { account, organization } = await ctx.organizations.requireMember(req, organizationId);
+    const viewer: Viewer = { role: 'applicant', account, organization };
+    if (!applicationId) return { viewer, app: null };
+    const app = await load(applicationId);
+    if (app.organizationId !== organization.id) throw notFound();
+    return { viewer, app };
+  }
+
+  /** Staff of a body (member of the organisation with an accreditation's BIN); only applications sent to it. */
+  async function asBody(req: FastifyRequest, organizationId: string, applicationId?: string) {
+    const { account, organization } = await ctx.organizations.requireMember(req, organizationId);
+    const records = await accreditations.ofBody(organization.bin);
+    if (records.length === 0) throw new AppError(403, 'certification_not_a_body');
+    const viewer: Viewer = { role: 'body', account, organization };
+    if (!applicationId) return { viewer, app: null };
+    const app = await load(applicationId);
+    if (app.bodyBin !== organization.bin || !app.submittedAt) throw notFound();
+    return { viewer, app };
+  }
+
+  async function asModerator(req: FastifyRequest, applicationId?: string) {
+    const { account } = await ctx.identity.requireRole(req, 'moderator');
+    const viewer: Viewer = { role: 'moderator', account };
+    if (!applicationId) return { viewer, app: null };
+    return { viewer, app: await load(applicationId) };
+  }
+
+  // ── reading ───────────────────────────────────────────────────────────────────────────────────────────
+  async function documentsOf(applicationId: string, tx: Db = db): Promise<DocumentRow[]> {
+    return tx
+      .select()
+      .from(certificationDocuments)
+      .where(eq(certificationDocuments.applicationId, applicationId))
+      .orderBy(asc(certificationDocuments.createdAt), asc(certificationDocuments.id));
+  }
+
+  async function signatoriesOf(applicationId: string, tx: Db = db) {
+    return tx
+      .select()
+      .from(certificationSignatories)
+      .where(eq(certificationSignatories.applicationId, applicationId))
+      .orderBy(asc(certificationSignatories.position));
+  }
+
+  async function certificatesOf(applicationId: string, tx: Db = db): Promise<CertificateRow[]> {
+    return tx
+      .select()
+      .from(certificationCertificates)
+      .where(eq(certificationCertificates.applicationId, applicationId))
+      .orderBy(desc(certificationCertificates.createdAt));
+  }
+
+  // ── writing helpers ───────────────────────────────────────────────────────────────────────────────────
+  async function addEvent(
+    tx: Db,
+    app: ApplicationRow,
+    e: {
+      action: Action;
+      from: string | null;
+      to: ApplicationStatus;
+      actorRole: Actor;
+      account?: Account | null;
+      payload?: Record<string, unknown>;
+      signedData?: Uint8Array | null;
+      cms?: Uint8Array | null;
+      signer?: Record<string, unknown> | null;
+      certificateId?: string | null;
+    },
+    seq: number,
+  ) {
+    await tx.insert(certificationEvents).values({
+      applicationId: app.id,
+      seq,
+      action: e.action,
+      fromStatus: e.from,
+      toStatus: e.to,
+      actorAccountId: e.account?.id ?? null,
+      actorName: e.account ? accountName(e.account) : null,
+      actorRole: e.actorRole,
+      payload: e.payload ?? {},
+      signedData: e.signedData ?? null,
+      cms: e.cms ?? null,
+      signer: e.signer ?? null,
+      certificateId: e.certificateId ?? null,
+      createdAt: ctx.now(),
+    });
+  }
+
+  async function audit(
+    tx: Db,
+    action: string,
+    account: Account | null,
+    app: { id: string; organizationId?: string },
+    meta: RequestMeta,
+    details: Record<string, unknown> = {},
+  ) {
+    await ctx.audit.record(
+      {
+        action,
+        result: 'success',
+        actorUserId: account?.id ?? null,
+        organizationId: app.organizationId ?? null,
+        targetType: 'certification_application',
+        targetId: app.id,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        details,
+      },
+      tx,
+    );
+  }
+
+  /** The applicant is emailed on every status change (transactional outbox: sent iff the change commits). */
+  async function notifyApplicant(tx: Db, app: ApplicationRow, status: ApplicationStatus, comment?: string) {
+    const form = app.form as ApplicationForm;
+    let to = form.applicant?.email;
+    if (!to) to = (await ctx.identity.findAccountById(app.createdByAccountId, tx))?.email ?? undefined;
+    if (!to) return;
+    const lines = [
+      `Заявка ${app.number} на сертификацию системы менеджмента: статус «${statusLabel('ru', status)}».`,
+      `${app.number} өтінімі: мәртебесі «${statusLabel('kk', status)}».`,
+    ];
+    if (comment) lines.push('', comment);
+    lines.push('', `${ctx.config.PUBLIC_URL}/certification/applications/${app.id}`);
+    await ctx.notifications.sendEmail(
+      { to, subject: `tereze: ${app.number} — ${statusLabel('ru', status)}`, text: lines.join('\n') },
+      tx,
+    );
+  }
+
+  /** The body learns of a new application at its organisation's e-mail (when registered on the portal). */
+  async function notifyBody(tx: Db, app: ApplicationRow) {
+    const body = app.bodyBin ? await ctx.organizations.findByBin(app.bodyBin, tx) : null;
+    if (!body?.email) return;
+    await ctx.notifications.sendEmail(
+      {
+        to: body.email,
+        subject: `tereze: ${app.number} — новая заявка / жаңа өтінім`,
+        text: [
+          `Поступила заявка ${app.number} на сертификацию системы менеджмента (${app.standard ?? ''}) от ${app.applicantName}, БИН ${app.applicantBin}.`,
+          `${app.applicantName} (БСН ${app.applicantBin}) ұйымынан ${app.number} өтінімі түсті.`,
+          '',
+          `${ctx.config.PUBLIC_URL}/certification/queue/${app.id}`,
+        ].join('\n'),
+      },
+      tx,
+    );
+  }
+
+  async function accreditedBody(bodyBin: string, standard: string | null | undefined, tx: Db = db) {
+    if (!standard) return null;
+    return accreditations.covering(bodyBin, standard, today(), tx);
+  }
+
+  function requireEditable(app: ApplicationRow) {
+    if (!EDITABLE.includes(app.status as ApplicationStatus))
+      throw new AppError(409, 'certification_not_editable', labelParams(app.status));
+  }
+
+  return {
+    ctx,
+    db,
+    accreditations,
+    today,
+    inTx,
+    load,
+    asApplicant,
+    asBody,
+    asModerator,
+    documentsOf,
+    signatoriesOf,
+    certificatesOf,
+    addEvent,
+    audit,
+    notifyApplicant,
+    notifyBody,
+    accreditedBody,
+    requireEditable,
+  };
+}
+
+export type CertificationCore = ReturnType<typeof createCore>;
