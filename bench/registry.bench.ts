@@ -6,6 +6,7 @@
  * and a cursor page), and the public registry's searches. Floor: p99 < 30 ms per page. Writes the "Certification
  * lists" section of docs/benchmarks.md. Measures the service's own list functions (SQL + row mapping), not HTTP.
  */
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Database } from '../apps/portal/src/db/client';
@@ -189,7 +190,7 @@ async function main() {
       `${ROWS.toLocaleString('en')} applications (${ORGS} applicants, ${BODIES} bodies, every status) and their certificates on`,
       `PostgreSQL; ${CONNECTIONS} concurrent connections, ${PER_CASE} calls per case (a first page, every other call also`,
       'the cursor page), page size 20. Measured: the service list functions (SQL and row mapping). Floor: p99 < 30 ms.',
-      `Run ${new Date().toISOString().slice(0, 16)}Z, seed ${seedSeconds.toFixed(0)} s — **${pass ? 'PASS' : 'FAIL'}**.`,
+      `Run ${new Date().toISOString().slice(0, 16)}Z (load average ${loadavg()[0].toFixed(1)} on this machine), seed ${seedSeconds.toFixed(0)} s — **${pass ? 'PASS' : 'FAIL'}**.`,
       '',
       '| view | tab | worst p99 over 6 sorts × 2 directions | worst case |',
       '|---|---|---|---|',

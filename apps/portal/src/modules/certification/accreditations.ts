@@ -1,3 +1,4 @@
+import { isValidBin } from '@tereze/pki';
 import { and, arrayContains, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { AppError } from '../../server/errors';
@@ -12,6 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Accreditation records of certification bodies (ОПС), managed by the administrator. */
 export function createAccreditations(db: Db) {
   function checkDates(input: AccreditationInput) {
+    if (!isValidBin(input.bodyBin))
+      throw new AppError(400, 'validation_failed', {}, { bodyBin: 'invalid_bin' });
     if (input.validTo < input.validFrom)
       throw new AppError(400, 'validation_failed', {}, { validTo: 'certification_valid_to_before_from' });
   }

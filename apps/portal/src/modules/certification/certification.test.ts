@@ -185,6 +185,20 @@ describe('accreditations (administrator)', () => {
     expect(refused.statusCode).toBe(403);
     expect(await count('certification_accreditations')).toBe(before);
 
+    const badBin = await admin.client.post(
+      '/api/v1/admin/certification/accreditations',
+      accreditation('123456789012', 'KZ.T.TEST.0', ['ISO 9001']),
+    );
+    expect(badBin.statusCode).toBe(400);
+    expect(badBin.json().error.fields).toEqual({ bodyBin: 'invalid_bin' });
+    const backwards = await admin.client.post('/api/v1/admin/certification/accreditations', {
+      ...accreditation(BIN.body, 'KZ.T.TEST.0', ['ISO 9001']),
+      validFrom: '2030-01-01',
+      validTo: '2029-01-01',
+    });
+    expect(backwards.json().error.fields).toEqual({ validTo: 'certification_valid_to_before_from' });
+    expect(await count('certification_accreditations')).toBe(before);
+
     const created = await admin.client.post(
       '/api/v1/admin/certification/accreditations',
       accreditation(BIN.body, 'KZ.T.TEST.1', ['ISO 9001', 'ISO 14001']),
