@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PNG } from 'pngjs';
 import {
   collectConsoleErrors,
   DEMO,
@@ -50,6 +51,18 @@ test('personal data: edit, confirm the email, add and delete a passport record',
   await expect(data).toContainText('Казахстан');
   await expect(page.getByTestId('email-state')).toHaveText('Подтвержден');
   await shot(page, 'registration-data');
+
+  // «Загрузить фото»: a PNG, shown re-encoded by the server; «Удалить фото».
+  const png = new PNG({ width: 30, height: 40 });
+  png.data.fill(180);
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'photo.png',
+    mimeType: 'image/png',
+    buffer: PNG.sync.write(png),
+  });
+  await expect(data.getByRole('img', { name: 'Фотография пользователя' })).toBeVisible();
+  await data.getByRole('button', { name: 'Удалить фото' }).click();
+  await expect(data.getByText('Нет фото')).toBeVisible();
 
   // «Редактировать данные»: a bad work phone is refused in the form; a new email saves as «Не подтвержден».
   await page.getByRole('link', { name: 'Редактировать данные' }).click();

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../error-text';
-import { deletePhoto, PROFILE_ROUTES, profileKeys, uploadPhoto } from './profile-api';
+import { deletePhoto, PROFILE_ROUTES, type ProfileData, profileKeys, uploadPhoto } from './profile-api';
 
 /** 2 MB, as the server checks (docs/profile.md); the browser refuses bigger files before sending them. */
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -15,12 +15,22 @@ export function PhotoCard({ hasPhoto }: { hasPhoto: boolean }) {
   // A new URL after each change, so the browser does not show a cached old photo.
   const [version, setVersion] = useState(() => Date.now());
   const [tooBig, setTooBig] = useState(false);
-  const done = () => {
-    setVersion(Date.now());
-    void queryClient.invalidateQueries({ queryKey: profileKeys.profile });
-  };
-  const upload = useMutation({ mutationFn: uploadPhoto, onSuccess: done });
-  const remove = useMutation({ mutationFn: deletePhoto, onSuccess: done });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: profileKeys.profile });
+  const upload = useMutation({
+    mutationFn: uploadPhoto,
+    onSuccess: () => {
+      setVersion(Date.now());
+      refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: deletePhoto,
+    onSuccess: () => {
+      // Hide the image at once: asking for a deleted photo would only get a 404.
+      queryClient.setQueryData<ProfileData>(profileKeys.profile, (old) => old && { ...old, hasPhoto: false });
+      refresh();
+    },
+  });
   const error = upload.error ?? remove.error;
   return (
     <Group align="flex-start" gap="md">
