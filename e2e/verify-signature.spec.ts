@@ -8,8 +8,8 @@ import { collectConsoleErrors, DEMO } from './identity';
 const base = () => process.env.E2E_BASE_URL!;
 const document = Buffer.from('%PDF-1.4\n% Устав ТОО «Демо Сертификация»\n%%EOF\n');
 
-/** A detached CMS of `data` by the demo first head's SIGN key (PEM, as NCALayer returns it). */
-async function signByHead(data: Buffer): Promise<string> {
+/** A CMS (detached by default) of `data` by the demo first head's SIGN key (PEM, as NCALayer returns it). */
+async function signByHead(data: Buffer, detached = true): Promise<string> {
   const client = createSignerClient({
     url: process.env.E2E_SIGNER_URL!,
     WebSocket: WebSocket as unknown as WebSocketConstructor,
@@ -18,7 +18,7 @@ async function signByHead(data: Buffer): Promise<string> {
   try {
     return await client.signCms(new Uint8Array(data), {
       purpose: 'document',
-      detached: true,
+      detached,
       iin: DEMO.head.iin,
     });
   } finally {
@@ -88,6 +88,23 @@ test('«Проверить подпись»: a detached signature with its file 
   await page.getByRole('button', { name: 'Проверить' }).click();
   await expect(page.getByRole('alert')).toContainText('Файл подписи не распознан');
   await expect(report).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a signature with the data inside, pasted as PEM text as NCALayer returns it, is verified', async ({
+  page,
+}) => {
+  const errors = collectConsoleErrors(page);
+  const pem = await signByHead(document, false);
+  expect(pem.startsWith('-----BEGIN CMS-----')).toBe(true);
+  await page.goto(`${base()}/verify`);
+  await page.getByLabel('или вставьте подпись текстом').fill(pem);
+  await page.getByRole('button', { name: 'Проверить' }).click();
+  const report = page.locator('section[data-valid]');
+  await expect(report).toHaveAttribute('data-valid', 'true');
+  await expect(report.locator('[data-field="iin"] dd')).toHaveText(DEMO.head.iin);
+  // No separate file: the report names none.
+  await expect(page.getByText(/^Подписанный файл:/)).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

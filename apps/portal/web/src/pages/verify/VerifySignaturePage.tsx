@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Card, FileInput, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  List,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,18 +68,22 @@ export function VerifySignaturePage() {
   usePageTitle(t('verifySignature.title'));
   const [signature, setSignature] = useState<File | null>(null);
   const [data, setData] = useState<File | null>(null);
+  // NCALayer hands out the signature as PEM text: it can be pasted instead of saved to a file.
+  const [pasted, setPasted] = useState('');
+  const hasSignature = signature !== null || pasted.trim() !== '';
   const tooLarge = (file: File | null) => file !== null && file.size > MAX_MB * 1024 * 1024;
   const verify = useMutation({
     mutationFn: () => {
       const form = new FormData();
       if (signature) form.append('signature', signature, signature.name);
+      else form.append('signature', pasted.trim());
       if (data) form.append('data', data, data.name);
       return api<SignatureVerdict>('/api/v1/public/verify-signature', { method: 'POST', body: form });
     },
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (signature && !tooLarge(signature) && !tooLarge(data)) verify.mutate();
+    if (hasSignature && !tooLarge(signature) && !tooLarge(data)) verify.mutate();
   };
   const result = verify.data;
 
@@ -96,10 +112,26 @@ export function VerifySignaturePage() {
               verify.reset();
             }}
             error={tooLarge(signature) ? t('verifySignature.tooLarge', { mb: MAX_MB }) : undefined}
-            required
             clearable
             data-field="signature"
           />
+          {!signature && (
+            <Textarea
+              label={t('verifySignature.pasteLabel')}
+              description={t('verifySignature.pasteHint')}
+              value={pasted}
+              onChange={(event) => {
+                setPasted(event.currentTarget.value);
+                verify.reset();
+              }}
+              autosize
+              minRows={2}
+              maxRows={8}
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
+              data-field="pasted"
+            />
+          )}
           <FileInput
             label={t('verifySignature.dataFile')}
             description={t('verifySignature.dataFileHint', { mb: MAX_MB })}
@@ -114,7 +146,7 @@ export function VerifySignaturePage() {
             data-field="data"
           />
           <div>
-            <Button type="submit" loading={verify.isPending} disabled={!signature}>
+            <Button type="submit" loading={verify.isPending} disabled={!hasSignature}>
               {t('verifySignature.submit')}
             </Button>
           </div>
