@@ -12,10 +12,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
+import { registerAdminRoutes } from '../modules/admin/routes';
 import { createAuditService } from '../modules/audit/service';
-import { registerCertificationRoutes } from '../modules/certification/routes';
 import { registerBankingRoutes } from '../modules/banking/routes';
 import { registerCatalogRoutes } from '../modules/catalog/routes';
+import { registerCertificationRoutes } from '../modules/certification/routes';
 import { registerDirectoryRoutes } from '../modules/directories/routes';
 import { createDirectoryService } from '../modules/directories/service';
 import { createEmailTokenService } from '../modules/email-tokens/service';
@@ -163,6 +164,7 @@ export async function buildApp(
   registerRegistrationRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);
   registerBankingRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
   registerEmployeeRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerIdentifyRoute(app, ctx);

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditEvents } from './tables';
 
@@ -20,6 +20,13 @@ export interface AuditQuery {
   actorUserId?: string;
   organizationId?: string;
   action?: string;
+  /** The action or its family: `admin.user` matches `admin.user` and `admin.user.block`, … */
+  actionFamily?: string;
+  /** Events the account did or that targeted it (`target_type` 'account'). */
+  involvingAccountId?: string;
+  /** occurred_at ≥ from and < to. */
+  from?: Date;
+  to?: Date;
   /** Keyset pagination: events with an id below this one. */
   beforeId?: number;
   limit?: number;
@@ -55,6 +62,19 @@ export function createAuditService(db: Db) {
       if (q.actorUserId) where.push(eq(auditEvents.actorUserId, q.actorUserId));
       if (q.organizationId) where.push(eq(auditEvents.organizationId, q.organizationId));
       if (q.action) where.push(eq(auditEvents.action, q.action));
+      if (q.actionFamily) {
+        const escaped = q.actionFamily.replace(/[\\%_]/g, (c) => `\\${c}`);
+        where.push(or(eq(auditEvents.action, q.actionFamily), like(auditEvents.action, `${escaped}.%`))!);
+      }
+      if (q.involvingAccountId)
+        where.push(
+          or(
+            eq(auditEvents.actorUserId, q.involvingAccountId),
+            and(eq(auditEvents.targetType, 'account'), eq(auditEvents.targetId, q.involvingAccountId)),
+          )!,
+        );
+      if (q.from) where.push(gte(auditEvents.occurredAt, q.from));
+      if (q.to) where.push(lt(auditEvents.occurredAt, q.to));
       if (q.beforeId) where.push(lt(auditEvents.id, q.beforeId));
       return db
         .select()

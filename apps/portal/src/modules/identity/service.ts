@@ -6,6 +6,7 @@ import { AppError } from '../../server/errors';
 import { translate } from '../../server/i18n/messages';
 import type { AuditService } from '../audit/service';
 import { auditInsertStatement } from '../audit/statement';
+import { createAccountAdmin } from './account-admin';
 import {
   type Account,
   accountByLoginQuery,
@@ -92,6 +93,8 @@ export function createIdentityService(deps: IdentityDeps) {
     findByLogin: (login: string, tx?: Db) => accountStore.findByLogin(normalizeLogin(login), tx),
     updateAccount: accountStore.update,
     publicUser,
+    /** The admin console's account search, login locks and row lock (modules/admin). */
+    accountAdmin: createAccountAdmin(db, lockout, now),
 
     /** The email link was followed: marks the email verified and a pending account active. */
     async markEmailActivated(accountId: string, tx: Db = db): Promise<Account> {

@@ -1,3 +1,4 @@
+import { adminMessagesEn, adminMessagesKk, adminMessagesRu } from '../../modules/admin/messages';
 import { bankingMessagesEn, bankingMessagesKk, bankingMessagesRu } from '../../modules/banking/messages';
 import {
   certificationMessagesEn,
@@ -112,6 +113,7 @@ const ru: Catalog = {
     'На портале была предпринята попытка зарегистрировать новую учетную запись с Вашим адресом электронной почты. Учетная запись с этим адресом уже существует: войдите в систему или восстановите пароль. Если это были не Вы – просто проигнорируйте данное сообщение.\n\n{{link}}',
   ...recoveryMessagesRu,
   ...bankingMessagesRu,
+  ...adminMessagesRu,
   ...certificationMessagesRu,
   ...otpMessagesRu,
   ...profileMessagesRu,
@@ -200,6 +202,7 @@ const kk: Catalog = {
     'Порталда Сіздің электрондық пошта мекенжайыңызбен жаңа тіркелгі тіркеу әрекеті жасалды. Бұл мекенжаймен тіркелгі бар: жүйеге кіріңіз немесе құпия сөзді қалпына келтіріңіз. Егер бұл Сіз болмасаңыз — хабарламаны елемеуге болады.\n\n{{link}}',
   ...recoveryMessagesKk,
   ...bankingMessagesKk,
+  ...adminMessagesKk,
   ...certificationMessagesKk,
   ...otpMessagesKk,
   ...profileMessagesKk,
@@ -287,6 +290,7 @@ const en: Catalog = {
     'Someone tried to register a new account on the portal with your email address. An account with this address already exists: sign in or recover your password. If it was not you, simply ignore this message.\n\n{{link}}',
   ...recoveryMessagesEn,
   ...bankingMessagesEn,
+  ...adminMessagesEn,
   ...certificationMessagesEn,
   ...otpMessagesEn,
   ...profileMessagesEn,
