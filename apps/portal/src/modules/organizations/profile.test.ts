@@ -259,6 +259,18 @@ describe('«Данные о руководителе»', () => {
     });
   });
 
+  it('a head who loses the head right stays on record but is no longer the chosen member', async () => {
+    await t.ctx.organizations.setRights(orgA, headMemberA, ['employee']);
+    const head = (await as('adminA').get(`/api/v1/organizations/${orgA}`)).json().organization.head;
+    expect(head).toEqual({ memberId: null, iin: IIN.headA, fullName: 'HEADA ТЕСТ', position: 'Директор' });
+    expect(
+      (await as('adminA').get(`/api/v1/organizations/${orgA}/head-candidates`)).json().candidates,
+    ).toEqual([]);
+    await t.ctx.organizations.setRights(orgA, headMemberA, ['head', 'employee']);
+    const back = (await as('adminA').get(`/api/v1/organizations/${orgA}`)).json().organization.head;
+    expect(back.memberId).toBe(headMemberA);
+  });
+
   it('refuses a member without the head right and a member of another organisation; nothing changed', async () => {
     const before = await snapshot();
     const otherMember = (await t.ctx.organizations.membershipOf(orgB, account.adminB))!.id;

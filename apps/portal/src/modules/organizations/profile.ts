@@ -37,13 +37,16 @@ export function createProfile(app: () => AppContext, core: Core) {
     });
     if (o.headMemberId) {
       const member = await core.findMember(o.id, o.headMemberId);
-      const account = member && (await app().identity.findAccountById(member.accountId));
-      if (member && account)
+      // A chosen head who was blocked or lost the head right is no longer shown as the member-head: the page
+      // keeps the recorded data and asks for a new choice (memberId null).
+      const current = member?.status === 'active' && member.rights.includes('head') ? member : null;
+      const account = current && (await app().identity.findAccountById(current.accountId));
+      if (current && account)
         return {
-          memberId: member.id,
+          memberId: current.id,
           iin: account.iin,
           fullName: fullName(account) ?? typedName,
-          position: member.position ?? o.headPosition,
+          position: current.position ?? o.headPosition,
         };
     }
     return { memberId: null, iin: o.headIin, fullName: typedName, position: o.headPosition };
