@@ -446,6 +446,35 @@ describe('signatures', () => {
     expect(afterEdit.json().error.reason).toBe('application_changed');
     expect((await signAs(head, id)).json().status).toBe('submitted');
   });
+  it('an individual entrepreneur signs with its own IE key (BIN = its IIN)', async () => {
+    const ie = await person(t, pki, {
+      surname: 'ПРЕДПРИНИМАТЕЛЬ',
+      template: 'individual-entrepreneur',
+      org: 'ИП «Тест»',
+    });
+    const ieOrg = await organization(t, {
+      bin: ie.iin,
+      name: 'ИП «Тест»',
+      admin: ie.accountId,
+      kind: 'individual_entrepreneur',
+    });
+    const url = `/api/v1/organizations/${ieOrg.id}/certification/applications`;
+    const created = await ie.client.post(url, {
+      ...completeForm(BIN.body),
+      signatories: [{ plannedName: 'ПРЕДПРИНИМАТЕЛЬ' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect((await upload(ie.client, `${url}/${id}/documents`, pdf('ип'))).statusCode).toBe(201);
+    expect((await ie.client.post(`${url}/${id}/submit`)).statusCode).toBe(200);
+    const request = await requestSigning(ie.client, 'certification_application', id);
+    const signed = await ie.client.post(`${url}/${id}/signatures`, {
+      signingRequestId: request.id,
+      cms: await signRequest(request, ie.keys),
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json().status).toBe('submitted');
+  });
 });
 
 describe('who can read an application', () => {

@@ -34,7 +34,7 @@ export async function person(
   pki: SignaturePki,
   opts: {
     surname: string;
-    template?: 'individual' | 'first-head' | 'sign-rights' | 'employee';
+    template?: 'individual' | 'first-head' | 'sign-rights' | 'employee' | 'individual-entrepreneur';
     bin?: string;
     org?: string;
     roles?: string[];
@@ -72,6 +72,7 @@ export async function organization(
   opts: {
     bin: string;
     name: string;
+    kind?: 'legal_entity' | 'individual_entrepreneur';
     admin: string;
     email?: string;
     members?: { accountId: string; rights: MemberRight[] }[];
@@ -80,7 +81,7 @@ export async function organization(
   const { organization: org } = await t.ctx.organizations.create(
     {
       bin: opts.bin,
-      kind: 'legal_entity',
+      kind: opts.kind ?? 'legal_entity',
       nameRu: opts.name,
       roles: ['supplier'],
       kse: '1',
