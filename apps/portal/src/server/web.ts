@@ -25,6 +25,8 @@ const SPA_PREFIXES = [
   '/verify',
   // the e-certification section, where the catalogue's «Сертификация соответствия системы менеджмента» leads
   '/certification',
+  // the public «Реестр сертификатов СМ» (/registry/certificates)
+  '/registry',
   // the service-centre slip page (operator module), opened from the workstation's signed answer
   '/operator',
 ];

@@ -12,6 +12,11 @@ export const CABINET_SECTIONS = [
   // The administrator's queue of bank requests (shown to admins where the menu filters by role).
   { path: 'bank-queue', labelKey: 'cabinet.menu.bankQueue', role: 'admin' },
   { path: 'applications', labelKey: 'cabinet.menu.applications' },
+  // E-certification (issue 6): the applicant's section, the body's queue, the moderator, accreditations.
+  { path: 'certification', labelKey: 'certification.menu.applicant' },
+  { path: 'certification-queue', labelKey: 'certification.menu.queue' },
+  { path: 'certification-moderator', labelKey: 'certification.menu.moderator', role: 'moderator' },
+  { path: 'accreditations', labelKey: 'certification.menu.accreditations', role: 'admin' },
   { path: 'eds-issuance', labelKey: 'cabinet.menu.edsIssuance' },
   // Admin console: shown only to accounts with the role (sectionsFor).
   { path: 'directories', labelKey: 'cabinet.menu.directories', role: 'admin' },

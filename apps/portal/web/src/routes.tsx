@@ -106,6 +106,23 @@ const AdminOrganizationsPage = lazy(() =>
   import('./pages/organization/AdminOrganizationsPage').then((m) => ({ default: m.AdminOrganizationsPage })),
 );
 
+// E-certification of management systems (issue 6): applicant, body, moderator, registry, accreditations.
+const certificationPage = <K extends string>(name: K) =>
+  lazy(() =>
+    import('./pages/certification/pages').then((m) => ({
+      default: (m as unknown as Record<K, React.ComponentType>)[name],
+    })),
+  );
+const CertificationPage = certificationPage('CertificationPage');
+const CertificationApplicationPage = certificationPage('ApplicationPage');
+const CertificationQueuePage = certificationPage('QueuePage');
+const CertificationQueueApplicationPage = certificationPage('QueueApplicationPage');
+const CertificationModeratorPage = certificationPage('ModeratorPage');
+const CertificationModeratorApplicationPage = certificationPage('ModeratorApplicationPage');
+const CertificationAccreditationsPage = certificationPage('AccreditationsPage');
+const CertificateRegistryPage = certificationPage('RegistryPage');
+const PublicCertificatePage = certificationPage('PublicCertificatePage');
+
 /** The route table. To add a page: create it under pages/, add a route here, texts to locales/*.json. */
 export const routes: RouteObject[] = [
   {
@@ -158,12 +175,29 @@ export const routes: RouteObject[] = [
                 ],
               },
               { path: 'participants', element: <AdminOrganizationsPage /> },
+              // The certification workspaces live at /certification… (the e-mails and the QR code link there).
+              { path: 'certification', element: <Navigate to="/certification" replace /> },
+              { path: 'certification-queue', element: <Navigate to="/certification/queue" replace /> },
+              {
+                path: 'certification-moderator',
+                element: <Navigate to="/certification/moderator" replace />,
+              },
+              { path: 'accreditations', element: <Navigate to="/certification/accreditations" replace /> },
               { path: ':section', element: <CabinetSectionPage /> },
               { path: '*', element: <NotFoundPage headingOrder={2} /> },
             ],
           },
           { path: 'operator/slip/:id', element: <SlipPage /> },
           { path: 'verify', element: <VerifySignaturePage /> },
+          { path: 'certification', element: <CertificationPage /> },
+          { path: 'certification/applications/:id', element: <CertificationApplicationPage /> },
+          { path: 'certification/queue', element: <CertificationQueuePage /> },
+          { path: 'certification/queue/:id', element: <CertificationQueueApplicationPage /> },
+          { path: 'certification/moderator', element: <CertificationModeratorPage /> },
+          { path: 'certification/moderator/:id', element: <CertificationModeratorApplicationPage /> },
+          { path: 'certification/accreditations', element: <CertificationAccreditationsPage /> },
+          { path: 'certification/certificates/:number', element: <PublicCertificatePage /> },
+          { path: 'registry/certificates', element: <CertificateRegistryPage /> },
           { path: 'services/*', element: <CatalogPage /> },
           { path: 'dev/outbox', element: <OutboxPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -16,7 +16,10 @@ export type SigningPurpose =
   | 'application'
   | 'approval'
   | 'document'
-  | 'participant_agreement';
+  | 'participant_agreement'
+  | 'certification_application'
+  | 'certification_act'
+  | 'certification_certificate';
 
 export interface SigningRequest {
   id: string;
