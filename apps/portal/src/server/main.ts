@@ -55,6 +55,14 @@ async function main() {
   if (config.DEMO) await seedDemoStaff(ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
   worker.start();
+  // Stored-file blobs no row refers to (a rolled-back upload, a removal inside a transaction): swept every 6 hours.
+  const fileSweep = setInterval(() => {
+    ctx.files
+      .sweepUnreferenced()
+      .then((removed) => removed > 0 && app.log.info({ removed }, 'unreferenced file blobs removed'))
+      .catch((err) => app.log.warn({ err }, 'file sweep failed'));
+  }, 6 * 3_600_000);
+  fileSweep.unref();
   if (config.DEMO) {
     // After listening: the first start issues the demo keys (RSA key generation), which need not delay the page.
     ctx.demoPki = await startDemoPki({
@@ -82,6 +90,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    clearInterval(fileSweep);
     await worker.stop();
     await ctx.demoPki?.close();
     await app.close();

@@ -248,6 +248,19 @@ describe('ctx.files', () => {
     expect(Buffer.from(bytes).equals(Buffer.from(pdf))).toBe(true);
   });
 
+  it('sweepUnreferenced: removes old blobs no row refers to, keeps referenced and recent ones', async () => {
+    const base = { purpose: 'x', allowed: ['pdf'] as const, ownerAccountId: null };
+    const kept = await t.ctx.files.store({ ...base, bytes: samplePdf('kept'), filename: 'kept.pdf' });
+    const orphan = await t.ctx.files.store({ ...base, bytes: samplePdf('orphan'), filename: 'orphan.pdf' });
+    // Removed inside a transaction: the row goes, the blob stays.
+    await t.database.db.transaction(async (tx) => t.ctx.files.remove(orphan.id, {}, tx as never));
+    expect(filesOnDisk()).toHaveLength(2);
+    expect(await t.ctx.files.sweepUnreferenced()).toBe(0); // younger than a day
+    expect(await t.ctx.files.sweepUnreferenced({ olderThanMs: -1000 })).toBe(1);
+    expect(filesOnDisk().map((p) => path.basename(p))).toEqual([kept.sha256]);
+    expect((await t.ctx.files.read(kept.id)).bytes.length).toBe(kept.size);
+  });
+
   it('a row inserted in a rolled-back transaction leaves no row', async () => {
     await expect(
       t.database.db.transaction(async (tx) => {

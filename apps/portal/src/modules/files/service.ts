@@ -188,6 +188,34 @@ export function createFileService(deps: FileServiceDeps) {
         if (!other) await store.delete(row.sha256);
       });
     },
+
+    /**
+     * Deletes blobs no row refers to — left by a store whose transaction rolled back, or a remove inside a
+     * caller's transaction — once they are older than `olderThanMs` (default a day). Each under the content
+     * lock, re-checked there, so a store in progress keeps its blob. Returns how many were removed.
+     */
+    async sweepUnreferenced(opts: { olderThanMs?: number } = {}): Promise<number> {
+      // File times are the real clock's, not the app's (tests move the app clock).
+      const cutoff = Date.now() - (opts.olderThanMs ?? 24 * 3_600_000);
+      let removed = 0;
+      for await (const blob of store.list()) {
+        if (blob.modifiedAt.getTime() > cutoff) continue;
+        const gone = await db.transaction(async (t) => {
+          const tx = t as unknown as Db;
+          await lockContent(tx, blob.sha256);
+          const [row] = await tx
+            .select({ id: storedFiles.id })
+            .from(storedFiles)
+            .where(eq(storedFiles.sha256, blob.sha256))
+            .limit(1);
+          if (row) return false;
+          await store.delete(blob.sha256);
+          return true;
+        });
+        if (gone) removed++;
+      }
+      return removed;
+    },
   };
 
   async function storeImpl(input: StoreFileInput, tx: Db = db): Promise<StoredFileInfo> {

@@ -13,6 +13,8 @@ export interface FileStore {
   get(sha256: string): Promise<Uint8Array | null>;
   delete(sha256: string): Promise<void>;
   has(sha256: string): Promise<boolean>;
+  /** Every stored blob with its last write time (for the sweep of unreferenced blobs). */
+  list(): AsyncIterable<{ sha256: string; modifiedAt: Date }>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -97,5 +99,16 @@ export function createFsFileStore(root: string, opts: { now?: () => number } = {
       await rm(pathOf(sha256), { force: true });
     },
     has: (sha256) => exists(pathOf(sha256)),
+    async *list() {
+      const dirs = async (dir: string) =>
+        (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{2}$/.test(n));
+      for (const a of await dirs(root))
+        for (const b of await dirs(join(root, a)))
+          for (const name of await readdir(join(root, a, b)).catch(() => [] as string[])) {
+            if (!SHA256_HEX.test(name)) continue;
+            const info = await stat(join(root, a, b, name)).catch(() => null);
+            if (info?.isFile()) yield { sha256: name, modifiedAt: info.mtime };
+          }
+    },
   };
 }
