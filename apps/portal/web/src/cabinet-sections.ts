@@ -21,6 +21,8 @@ export const CABINET_SECTIONS = [
   // Admin console: shown only to accounts with the role (sectionsFor).
   { path: 'directories', labelKey: 'cabinet.menu.directories', role: 'admin' },
   { path: 'participants', labelKey: 'participant.admin.menu', role: 'admin' },
+  { path: 'users', labelKey: 'cabinet.menu.users', role: 'admin' },
+  { path: 'audit', labelKey: 'cabinet.menu.audit', role: 'admin' },
 ] as const;
 
 /** The pages of «Личные данные» (seed 001), shown as tabs under /cabinet/profile. */

@@ -47,6 +47,12 @@ const BankRequestsPage = lazy(() =>
 const AdminBankRequestsPage = lazy(() =>
   import('./pages/banking/AdminBankRequestsPage').then((m) => ({ default: m.AdminBankRequestsPage })),
 );
+const UsersAdminPage = lazy(() =>
+  import('./pages/admin/UsersAdminPage').then((m) => ({ default: m.UsersAdminPage })),
+);
+const AuditAdminPage = lazy(() =>
+  import('./pages/admin/AuditAdminPage').then((m) => ({ default: m.AuditAdminPage })),
+);
 const RegisterPage = lazy(() =>
   import('./pages/auth/register/RegisterPage').then((m) => ({ default: m.RegisterPage })),
 );
@@ -163,6 +169,8 @@ export const routes: RouteObject[] = [
               { path: 'bank-accounts/:id/edit', element: <BankAccountFormPage /> },
               { path: 'bank-requests', element: <BankRequestsPage /> },
               { path: 'bank-queue', element: <AdminBankRequestsPage /> },
+              { path: 'users', element: <UsersAdminPage /> },
+              { path: 'audit', element: <AuditAdminPage /> },
               { path: 'organization/register', element: <ParticipantRegistrationPage /> },
               {
                 path: 'organization',
