@@ -209,6 +209,19 @@ describe('participant registration: the agreement signature', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a key of another BIN than the form was prefilled for; nothing is written', async () => {
+    const c = await signedIn(HEAD);
+    const before = await counts();
+    const res = await c.post('/api/v1/organizations', {
+      ...validForm(),
+      bin: BRANCH_BIN,
+      ...(await signAgreement(c, keys.head.sign)),
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'signature_invalid', check: 'identity' });
+    expect(await counts()).toEqual(before);
+  });
+
   it('401 without a session (and no signing request for an anonymous visitor)', async () => {
     const c = apiClient(t.app);
     await c.init();

@@ -68,8 +68,15 @@ export function createParticipantRegistration(
   async function verifiedAgreement(
     account: { id: string; iin: string; kind: string; bin: string | null },
     signed: { signingRequestId: string; cms: string },
+    expectedBin?: string,
   ) {
-    const verified = await app().signatures.verify({ ...AGREEMENT_RULES, ...signed, accountId: account.id });
+    const verified = await app().signatures.verify({
+      ...AGREEMENT_RULES,
+      ...signed,
+      accountId: account.id,
+      // The BIN the form was prefilled for: a key of another organisation is refused (422, check identity).
+      expectedBin,
+    });
     const cert = verified.certificate;
     if (!cert.bin) throw new AppError(403, 'org_certificate_not_organization');
     // The person's own key; an organisation account (one login per BIN) may use any key acting for that BIN.
@@ -124,10 +131,11 @@ export function createParticipantRegistration(
         let signatureError: unknown = null;
         if (input.signingRequestId && input.cms) {
           try {
-            verified = await verifiedAgreement(account, {
-              signingRequestId: input.signingRequestId,
-              cms: input.cms,
-            });
+            verified = await verifiedAgreement(
+              account,
+              { signingRequestId: input.signingRequestId, cms: input.cms },
+              input.bin ?? undefined,
+            );
           } catch (error) {
             signatureError = error;
           }

@@ -13,6 +13,8 @@ export const signedAgreementBody = z.object({
 export const participantRegistrationBody = z.object({
   signingRequestId: z.string().max(64).nullish(),
   cms: z.string().max(200_000).nullish(),
+  /** The BIN the form was prefilled for; the agreement's certificate must carry it. */
+  bin: z.string().max(12).nullish(),
   /** Only read while no signature is attached (the certificate decides otherwise). */
   kind: z.enum(['legal_entity', 'individual_entrepreneur']).nullish(),
   registrationDate: text,

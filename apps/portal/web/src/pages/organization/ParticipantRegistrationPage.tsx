@@ -111,7 +111,7 @@ export function ParticipantRegistrationPage() {
   const confirm = useMutation({
     mutationFn: async (values: RegistrationForm) => {
       try {
-        return await registerParticipant(values, signed!);
+        return await registerParticipant(values, signed!, data!.bin);
       } catch (error) {
         // The agreement signature lives a few minutes: an expired one is signed again, once.
         const stale =
@@ -119,7 +119,7 @@ export function ParticipantRegistrationPage() {
         if (stale && error.code === 'signature_invalid') {
           const fresh = await sign('participant_agreement', { ...keyFilter, bin: data?.bin });
           setSigned(fresh);
-          return registerParticipant(values, fresh);
+          return registerParticipant(values, fresh, data!.bin);
         }
         throw error;
       }

@@ -128,12 +128,14 @@ export const prefill = (signed: { signingRequestId: string; cms: string }) =>
 export function registerParticipant(
   form: RegistrationForm,
   signed: { signingRequestId: string; cms: string },
+  bin: string,
 ) {
   const { supplier, customer, ...rest } = form;
   const roles = [...(supplier ? ['supplier'] : []), ...(customer ? ['customer'] : [])];
   return api<{ organization: Organization; message: string }>(ORG_ROUTES.register, {
     method: 'POST',
-    body: { ...rest, roles, ...signed },
+    // The BIN shown on the form: the server refuses an agreement signed for another organisation.
+    body: { ...rest, roles, bin, ...signed },
   });
 }
 
