@@ -20,5 +20,9 @@ export const auditEvents = pgTable(
     index('audit_events_actor_idx').on(t.actorUserId, t.occurredAt),
     index('audit_events_org_idx').on(t.organizationId, t.occurredAt),
     index('audit_events_action_idx').on(t.action, t.occurredAt),
+    // The admin journal (modules/admin): an action family (`admin.user.%`, LIKE needs the pattern operator
+    // class outside the C collation) and a period without other filters.
+    index('audit_events_action_pattern_idx').on(t.action.op('text_pattern_ops')),
+    index('audit_events_occurred_idx').on(t.occurredAt),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_action_pattern_idx" ON "audit_events" USING btree ("action" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "audit_events_occurred_idx" ON "audit_events" USING btree ("occurred_at");
