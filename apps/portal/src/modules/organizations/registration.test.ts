@@ -48,6 +48,21 @@ beforeAll(async () => {
     surname: 'АХМЕТОВА',
     firstName: 'АЙГУЛЬ',
   });
+  keys.bodyHead = await pki.issue({
+    template: 'first-head',
+    iin: DEMO_REGISTRY_IINS.certificationBodyHead,
+    bin: DEMO_REGISTRY_BINS.certificationBody,
+    org: 'ТОО «Демо ОПС»',
+    surname: 'ГЛАВА',
+    firstName: 'ОПС',
+  });
+  // The organisation's own login (one account per BIN), as legal-entity registration creates it.
+  await t.ctx.identity.createAccount({
+    kind: 'legal_entity',
+    iin: DEMO_REGISTRY_IINS.certificationBodyHead,
+    bin: DEMO_REGISTRY_BINS.certificationBody,
+    password: PASSWORD,
+  });
   for (const iin of [HEAD, EMPLOYEE, ENTREPRENEUR, SIGNER])
     await t.ctx.identity.createAccount({ kind: 'individual', iin, password: PASSWORD });
 }, 90_000);
@@ -351,5 +366,20 @@ describe('participant registration: success and once per BIN', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().organization.myRights).toEqual(['supplier', 'org_admin', 'employee']);
     expect(res.json().organization.head.memberId).toBeNull();
+  });
+
+  it("the organisation's own login (by BIN) registers it, becomes its administrator and points at it", async () => {
+    const bin = DEMO_REGISTRY_BINS.certificationBody;
+    const c = await signedIn(bin);
+    const res = await c.post('/api/v1/organizations', {
+      ...validForm(),
+      headIin: DEMO_REGISTRY_IINS.certificationBodyHead,
+      bin,
+      ...(await signAgreement(c, keys.bodyHead.sign)),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { organization } = res.json();
+    expect(organization).toMatchObject({ bin, myRights: ['supplier', 'head', 'org_admin'] });
+    expect((await t.ctx.identity.findByBin(bin))!.organizationId).toBe(organization.id);
   });
 });
