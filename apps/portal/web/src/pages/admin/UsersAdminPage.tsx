@@ -148,6 +148,7 @@ function UserDrawer({ id, selfId, onClose }: { id: string | null; selfId?: strin
   const action = useUserAction(id);
   const [blocking, setBlocking] = useState(false);
   const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
   const [roles, setRoles] = useState<PortalRole[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const user = detail.data?.user;
@@ -284,22 +285,28 @@ function UserDrawer({ id, selfId, onClose }: { id: string | null; selfId?: strin
             autosize
             minRows={3}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={reasonError}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setReasonMissing(false);
+            }}
+            error={reasonMissing ? t('admin.users.reasonRequired') : reasonError}
           />
           <Group justify="space-between">
             <Button
               color="red"
               loading={action.isPending}
               onClick={() =>
-                run(
-                  { kind: 'block', reason },
-                  () => {
-                    setBlocking(false);
-                    setReason('');
-                  },
-                  t('admin.users.blocked'),
-                )
+                // The server refuses an empty reason too (400 on the field); asked here first.
+                reason.trim() === ''
+                  ? setReasonMissing(true)
+                  : run(
+                      { kind: 'block', reason },
+                      () => {
+                        setBlocking(false);
+                        setReason('');
+                      },
+                      t('admin.users.blocked'),
+                    )
               }
             >
               {t('admin.users.block')}

@@ -121,3 +121,34 @@ export function useAuditJournal(filters: AuditFilters, enabled: boolean) {
 
 export const formatDateTime = (iso: string) =>
   new Date(iso).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'medium' });
+
+export interface AdminOrganizationDetail {
+  organization: {
+    id: string;
+    bin: string;
+    kind: string;
+    nameRu: string;
+    nameKk: string | null;
+    roles: string[];
+    email: string | null;
+    createdAt: string;
+  };
+  members: {
+    id: string;
+    accountId: string;
+    name: string | null;
+    iin: string | null;
+    email: string | null;
+    rights: string[];
+    status: string;
+    position: string | null;
+  }[];
+}
+
+export function useAdminOrganization(id: string | null) {
+  return useQuery({
+    queryKey: ['admin', 'organization', id],
+    queryFn: () => api<AdminOrganizationDetail>(`/api/v1/admin/organizations/${id}`),
+    enabled: id !== null,
+  });
+}

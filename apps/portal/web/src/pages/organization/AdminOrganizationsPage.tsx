@@ -7,6 +7,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { errorText } from '../../error-text';
 import { usePageTitle } from '../../page-title';
 import { useMe } from '../../queries';
+import { OrganizationDetailDrawer } from '../admin/OrganizationDetailDrawer';
 import { fetchAdminOrganizations, setOrganizer } from './organization-api';
 
 /** «Участники» (admin console, issue 5): participants by BIN or name; the Организатор role is granted here. */
@@ -18,6 +19,8 @@ export function AdminOrganizationsPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const queryClient = useQueryClient();
+  // The participant whose members are shown (admin console, modules/admin).
+  const [openId, setOpenId] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ['admin', 'organizations', q],
     queryFn: () => fetchAdminOrganizations(q),
@@ -85,6 +88,9 @@ export function AdminOrganizationsPage() {
                     >
                       {organizer ? t('participant.admin.revoke') : t('participant.admin.grant')}
                     </Button>
+                    <Button size="compact-xs" variant="default" ml="xs" onClick={() => setOpenId(o.id)}>
+                      {t('admin.organization.open')}
+                    </Button>
                   </Table.Td>
                 </Table.Tr>
               );
@@ -92,6 +98,7 @@ export function AdminOrganizationsPage() {
           </Table.Tbody>
         </Table>
       )}
+      <OrganizationDetailDrawer id={openId} onClose={() => setOpenId(null)} />
     </Stack>
   );
 }
