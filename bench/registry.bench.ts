@@ -55,11 +55,11 @@ async function seed(pool: pg.Pool) {
               '00000000-0000-4000-8000-000000000000',
               '2401400' || lpad((i % ${ORGS})::text, 5, '0'),
               'ТОО «Заявитель ' || (i % ${ORGS}) || '»',
-              '9901' || lpad((i % ${BODIES})::text, 8, '0'),
+              CASE WHEN i % 10 = 0 THEN NULL ELSE '9901' || lpad((i % ${BODIES})::text, 8, '0') END,
               'ТОО «ОПС ' || (i % ${BODIES}) || '»',
               (ARRAY['ISO 9001','ISO 14001','ISO 45001','ISO 22000','ISO 50001','ISO 27001','ISO 37001'])[1 + i % 7],
               ${statusCase}, ${tabCase}, '{}'::jsonb,
-              CASE WHEN i % 10 < 2 THEN NULL ELSE now() - (i || ' seconds')::interval END,
+              CASE WHEN i % 10 = 0 THEN NULL ELSE now() - (i || ' seconds')::interval END,
               1, now() - (i || ' seconds')::interval, now()
          FROM generate_series($1::int, $2::int) AS i`,
       [from, to],

@@ -517,7 +517,9 @@ describe('who can read an application', () => {
   });
 
   it('the body never sees drafts', async () => {
-    const draft = (await head.client.post(appUrl(), completeForm(BIN.body))).json().id;
+    const created = (await head.client.post(appUrl(), completeForm(BIN.body))).json();
+    const draft = created.id;
+    expect(created.body).toEqual({ bin: BIN.body, name: 'ТОО «ОПС»' }); // the choice, shown to the applicant
     expect((await staff.client.get(queueUrl(draft))).statusCode).toBe(404);
     const queue = await staff.client.get(`${queueUrl()}?tab=drafts`);
     expect(queue.json().items.map((i: { id: string }) => i.id)).not.toContain(draft);

@@ -131,7 +131,7 @@ export function createCore(ctx: AppContext) {
     const viewer: Viewer = { role: 'body', account, organization };
     if (!applicationId) return { viewer, app: null };
     const app = await load(applicationId);
-    if (app.bodyBin !== organization.bin || !app.submittedAt) throw notFound();
+    if (app.bodyBin !== organization.bin) throw notFound(); // body_bin is set at submission
     return { viewer, app };
   }
 

@@ -55,8 +55,7 @@ export function applicationListQuery(scope: ListScope, q: ListQuery): { text: st
   const where: string[] = [];
   if (scope !== 'all' && 'organizationId' in scope)
     where.push(`a.organization_id = ${p(scope.organizationId)}`);
-  if (scope !== 'all' && 'bodyBin' in scope)
-    where.push(`a.body_bin = ${p(scope.bodyBin)}`, 'a.submitted_at IS NOT NULL');
+  if (scope !== 'all' && 'bodyBin' in scope) where.push(`a.body_bin = ${p(scope.bodyBin)}`); // set at submission: the body never lists drafts
   where.push(`a.tab = ${p(q.tab)}`);
   if (q.status) where.push(`a.status = ${p(q.status)}`);
   if (q.standard) where.push(`a.standard = ${p(q.standard)}`);

@@ -152,7 +152,6 @@ export function createCertificationService(ctx: AppContext) {
             createdByAccountId: viewer.account.id,
             applicantBin: org.bin,
             applicantName: n.applicantName,
-            bodyBin: n.bodyBin,
             bodyName: n.bodyName,
             standard: n.standard,
             status: 'draft',
@@ -189,7 +188,6 @@ export function createCertificationService(ctx: AppContext) {
           .set({
             form: n.form,
             applicantName: n.applicantName,
-            bodyBin: n.bodyBin,
             bodyName: n.bodyName,
             standard: n.standard,
             updatedAt: ctx.now(),

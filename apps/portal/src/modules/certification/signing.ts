@@ -92,7 +92,7 @@ export function createSigning(core: CertificationCore, views: Views) {
       number: app.number,
       revision,
       organization: { bin: app.applicantBin, name: app.applicantName },
-      body: { bin: app.bodyBin, name: app.bodyName },
+      body: { bin: (app.form as ApplicationForm).body?.bodyBin ?? null, name: app.bodyName },
       form: app.form,
       documents: docs
         .filter((d) => d.kind === 'applicant')
@@ -294,7 +294,9 @@ export function createSigning(core: CertificationCore, views: Views) {
         if (complete) {
           const done = transition(to, 'complete_signing', 'system');
           seq += 1;
-          Object.assign(set, { status: done, tab: TAB_OF[done], submittedAt: t });
+          // The body's queue (body_bin) holds an application from its submission on: never a draft.
+          const bodyBin = (current.form as ApplicationForm).body?.bodyBin ?? null;
+          Object.assign(set, { status: done, tab: TAB_OF[done], submittedAt: t, bodyBin });
           await addEvent(
             tx,
             current,

@@ -5,6 +5,8 @@ import { type Actor, type ApplicationStatus, allowedActions, EDITABLE } from './
 import { certificationEvents } from './tables';
 
 /** The application as every role sees it (tabs, documents, signatories, timeline) and the certificate view. */
+const chosenBody = (app: ApplicationRow) => (app.form as ApplicationForm).body?.bodyBin || app.bodyBin;
+
 export function createViews(core: CertificationCore) {
   const { ctx, db, today, documentsOf, signatoriesOf, certificatesOf } = core;
 
@@ -60,7 +62,8 @@ export function createViews(core: CertificationCore) {
       form: app.form as ApplicationForm,
       applicantBin: app.applicantBin,
       applicantName: app.applicantName,
-      body: app.bodyBin ? { bin: app.bodyBin, name: app.bodyName } : null,
+      // The chosen body (the form's); `body_bin` itself is set once the application reaches the body.
+      body: chosenBody(app) ? { bin: chosenBody(app), name: app.bodyName } : null,
       standard: app.standard,
       journalNumber: app.journalNumber,
       moderatorBlock: {
