@@ -163,6 +163,7 @@ async function main() {
     const searches: [string, Record<string, string>][] = [
       ['all', {}],
       ['by BIN/IIN', { bin: '240140000777' }],
+      ['by number', { number: 'KZ.SM.990100000007.2026.0500007' }],
       ['by number prefix', { number: 'KZ.SM.990100000007' }],
       ['by standard', { standard: 'ISO 27001' }],
       ['by status active', { status: 'active' }],

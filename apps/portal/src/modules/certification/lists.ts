@@ -165,7 +165,12 @@ export async function listRegistry(
     return `$${params.length}`;
   };
   const where = [`c.status <> 'replaced'`];
-  if (q.number) where.push(`c.number ILIKE ${p(likePrefix(q.number))}`);
+  if (q.number) {
+    // A whole number (typed or from the QR page) is an exact, unique-index lookup; anything shorter a prefix.
+    if (/^KZ\.SM\.\d{12}\.\d{4}\.\d{6,}$/i.test(q.number))
+      where.push(`c.number = ${p(q.number.toUpperCase())}`);
+    else where.push(`c.number ILIKE ${p(likePrefix(q.number))}`);
+  }
   if (q.bin) where.push(`c.holder_bin = ${p(q.bin)}`);
   if (q.organization)
     where.push(`c.holder_name ILIKE ${p(`%${q.organization.replace(/[\\%_]/g, (s) => `\\${s}`)}%`)}`);
