@@ -80,6 +80,8 @@ export const certificationApplications = pgTable(
     revision: integer('revision').notNull().default(1),
     /** Tabs Заявитель … Примечание (schema.ts applicationForm). */
     form: jsonb('form').notNull().default(sql`'{}'::jsonb`),
+    /** The current certificate's number (denormalised for the lists: АКТИВНЫЕ / ПРИОСТАНОВЛЕННЫЕ СЕРТИФИКАТЫ). */
+    certificateNumber: text('certificate_number'),
     /** The journal number given at registration by the body. */
     journalNumber: text('journal_number'),
     moderatorNote: text('moderator_note'),

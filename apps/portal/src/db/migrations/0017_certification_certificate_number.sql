@@ -1,0 +1,1 @@
+ALTER TABLE "certification_applications" ADD COLUMN "certificate_number" text;
