@@ -215,6 +215,18 @@ describe('admin console: users', () => {
     await signedIn('user');
   });
 
+  it('two administrators blocking at once: one succeeds, the other is told it is blocked; one journal entry', async () => {
+    const [a, b] = [await signedIn('admin'), await signedIn('admin')];
+    const before = (await journal('admin.user.block')).length;
+    const answers = await Promise.all([
+      a.post(`/api/v1/admin/users/${ids.other}/block`, { reason: 'Первый' }),
+      b.post(`/api/v1/admin/users/${ids.other}/block`, { reason: 'Второй' }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await journal('admin.user.block')).length).toBe(before + 1);
+    expect((await a.post(`/api/v1/admin/users/${ids.other}/unblock`, {})).statusCode).toBe(200);
+  });
+
   it('unblocking an account blocked before activation leaves it unactivated', async () => {
     const admin = await signedIn('admin');
     await admin.post(`/api/v1/admin/users/${ids.pending}/block`, { reason: 'Проверка' });
