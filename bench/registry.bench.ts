@@ -48,7 +48,7 @@ async function seed(pool: pg.Pool) {
     await pool.query(
       `INSERT INTO certification_applications
          (id, number, organization_id, created_by_account_id, applicant_bin, applicant_name, body_bin, body_name,
-          standard, status, tab, form, submitted_at, event_count, created_at, updated_at)
+          standard, status, tab, form, submitted_at, event_count, created_at, updated_at, certificate_number)
        SELECT md5('app' || i)::uuid,
               'SM-2026-' || lpad(i::text, 7, '0'),
               ('00000000-0000-4000-8000-' || lpad(to_hex(i % ${ORGS}), 12, '0'))::uuid,
@@ -60,7 +60,9 @@ async function seed(pool: pg.Pool) {
               (ARRAY['ISO 9001','ISO 14001','ISO 45001','ISO 22000','ISO 50001','ISO 27001','ISO 37001'])[1 + i % 7],
               ${statusCase}, ${tabCase}, '{}'::jsonb,
               CASE WHEN i % 10 = 0 THEN NULL ELSE now() - (i || ' seconds')::interval END,
-              1, now() - (i || ' seconds')::interval, now()
+              1, now() - (i || ' seconds')::interval, now(),
+              CASE WHEN i % 10 >= 6
+                   THEN 'KZ.SM.9901' || lpad((i % ${BODIES})::text, 8, '0') || '.2026.' || lpad(i::text, 7, '0') END
          FROM generate_series($1::int, $2::int) AS i`,
       [from, to],
     );

@@ -168,6 +168,7 @@ export function createActs(core: CertificationCore, views: Views) {
       case 'issue_certificate': {
         const cert = await issueCertificate(tx, app, act.certificate!, attestat ?? '');
         certificateId = cert.id;
+        set.certificateNumber = cert.number;
         break;
       }
       case 'recertify': {
@@ -178,6 +179,7 @@ export function createActs(core: CertificationCore, views: Views) {
           .where(eq(certificationCertificates.id, old.id));
         const cert = await issueCertificate(tx, app, act.certificate!, attestat ?? old.attestatNumber);
         certificateId = cert.id;
+        set.certificateNumber = cert.number;
         break;
       }
       case 'surveillance': {

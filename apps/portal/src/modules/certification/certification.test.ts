@@ -721,7 +721,7 @@ describe('the procedure', () => {
     expect(acts.every((e: { signed: boolean }) => e.signed)).toBe(true);
 
     const active = await head.client.get(`${appUrl()}?tab=active`);
-    expect(active.json().items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(active.json().items.find((i: { id: string }) => i.id === id)?.certificateNumber).toBe(cert.number);
     const registry = await t.app.inject({
       method: 'GET',
       url: `/api/v1/certification/registry?bin=${BIN.applicant}`,
@@ -828,6 +828,8 @@ describe('the procedure', () => {
     expect(old).toMatchObject({ number: first.number, status: 'replaced' });
     expect(current.number).not.toBe(first.number);
     expect(current.status).toBe('active');
+    const listed = (await head.client.get(`${appUrl()}?tab=active&limit=100`)).json().items;
+    expect(listed.find((i: { id: string }) => i.id === other)?.certificateNumber).toBe(current.number);
     const reg = (
       await t.app.inject({
         method: 'GET',

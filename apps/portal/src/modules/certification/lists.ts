@@ -72,9 +72,7 @@ export function applicationListQuery(scope: ListScope, q: ListQuery): { text: st
   }
   const dir = desc ? 'DESC' : 'ASC';
   const text = `SELECT a.id, a.number, a.created_at, a.applicant_bin, a.applicant_name, a.status, a.body_bin, a.body_name,
-            a.standard,
-            (SELECT c.number FROM certification_certificates c WHERE c.application_id = a.id
-              ORDER BY c.created_at DESC LIMIT 1) AS certificate_number
+            a.standard, a.certificate_number
        FROM certification_applications a
       WHERE ${where.join(' AND ')}
       ORDER BY ${col} ${dir}, a.id ${dir}
