@@ -1,0 +1,377 @@
+import { expect, type Page, test } from '@playwright/test';
+import WebSocket from 'ws';
+import { createSignerClient, type WebSocketConstructor } from '../packages/signer/src/client';
+import {
+  collectConsoleErrors,
+  DEMO,
+  type ExpectedRefusal,
+  PASSWORD,
+  passwordLogin,
+  registerAndActivateIndividual,
+} from './identity';
+import { type RunningPortal, startPortal } from './portal';
+
+const { head, organization } = DEMO;
+/** The registry's certification body (accredited in DEMO for every standard) and its first head. */
+const OPS = {
+  bin: '080440172309',
+  name: 'Демо ОПС',
+  head: {
+    iin: '790914315921',
+    fullName: 'ТЕМИРХАНОВ АСЛАН МАРАТОВИЧ',
+    email: 'head@demo-ops.kz',
+    mobile: '7021234567',
+  },
+  surname: 'ТЕМИРХАНОВ',
+  firstName: 'АСЛАН',
+  patronymic: 'МАРАТОВИЧ',
+};
+
+let portal: RunningPortal;
+test.beforeAll(async () => {
+  test.setTimeout(200_000);
+  portal = await startPortal();
+});
+test.afterAll(async () => portal?.stop());
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/artifacts/certification-${name}.png`, fullPage: true });
+
+async function csrfHeader(page: Page) {
+  await page.request.get(`${portal.url}/api/v1/csrf`);
+  const cookie = (await page.context().cookies(portal.url)).find((c) => c.name === 'csrf_token');
+  return { 'x-csrf-token': cookie!.value };
+}
+
+/** Signs base64 bytes with the demo signer's SIGN key of `who`, as NCALayer would (attached CMS, PEM stripped). */
+async function signWith(dataBase64: string, who: { iin: string; bin: string }) {
+  const signer = createSignerClient({
+    url: portal.signerUrl,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    chain: [],
+  });
+  try {
+    const pem = await signer.signCms(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
+      purpose: 'document',
+      ...who,
+    });
+    return pem.replace(/-----(BEGIN|END) CMS-----|\s/g, '');
+  } finally {
+    signer.close();
+  }
+}
+
+/** The signed-in head registers the participant through the API (copied from employees.spec.ts). */
+async function registerParticipant(
+  page: Page,
+  who: { iin: string; bin: string; surname: string; firstName: string; patronymic: string },
+): Promise<string> {
+  const base = portal.url;
+  const headers = await csrfHeader(page);
+  const signing = await page.request.post(`${base}/api/v1/signing-requests`, {
+    data: { purpose: 'participant_agreement' },
+    headers,
+  });
+  expect(signing.status(), await signing.text()).toBe(201);
+  const { id, dataBase64 } = (await signing.json()) as { id: string; dataBase64: string };
+  const res = await page.request.post(`${base}/api/v1/organizations`, {
+    headers,
+    data: {
+      signingRequestId: id,
+      cms: await signWith(dataBase64, { iin: who.iin, bin: who.bin }),
+      registrationDate: '1994-01-20',
+      registrationNumber: '38-1910-ТОО',
+      registrationAuthority: 'Департамент юстиции города Алматы',
+      countryCode: '398',
+      kopf: '20',
+      kse: '7',
+      kfs: '16',
+      roles: ['supplier'],
+      resident: true,
+      smallBusiness: true,
+      mediumBusiness: false,
+      email: `office-${who.bin}@example.kz`,
+      site: 'example.kz',
+      phone: '+7 727 123 45 67',
+      applicantName: `${who.surname} ${who.firstName} ${who.patronymic}`,
+      applicantPosition: 'Директор',
+      headIin: who.iin,
+      headSurname: who.surname,
+      headFirstName: who.firstName,
+      headPatronymic: who.patronymic,
+      headPosition: 'Директор',
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { organization: { id: string } }).organization.id;
+}
+
+/** The body's act through the API: prepare → sign with the body head's key → record. */
+async function act(page: Page, base: string, action: string, payload: Record<string, unknown>) {
+  const headers = await csrfHeader(page);
+  const prepared = await page.request.post(`${base}/acts/prepare`, { headers, data: { action, payload } });
+  expect(prepared.status(), `${action}: ${await prepared.text()}`).toBe(201);
+  const { signingRequest } = (await prepared.json()) as {
+    signingRequest: { id: string; dataBase64: string };
+  };
+  const cms = await signWith(signingRequest.dataBase64, { iin: OPS.head.iin, bin: OPS.bin });
+  const done = await page.request.post(`${base}/acts`, {
+    headers,
+    data: { signingRequestId: signingRequest.id, cms },
+  });
+  expect(done.status(), `${action}: ${await done.text()}`).toBe(200);
+  return (await done.json()) as { status: string; certificates: { id: string; number: string }[] };
+}
+
+const samplePdf = (text: string) =>
+  Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+
+async function pickOption(page: Page, label: RegExp, option: RegExp | string) {
+  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** «Заявитель» holds the signatories table; its first unsigned block is signed through the signer. */
+async function signUnsignedBlock(page: Page) {
+  await page.getByRole('tab', { name: /^Заявитель/ }).click();
+  await page.getByRole('button', { name: 'Подписать', exact: true }).first().click({ timeout: 10_000 });
+}
+
+/**
+ * Issue 6 (seed 000): the organisation applies (form tabs, a document, «Подать заявку» with the errors counted on
+ * their tabs, the signatory signs through the signer) → the body registers and returns it with a comment in its
+ * workspace (signed acts in the UI) → the applicant fixes and re-signs → the body accepts, audits, decides and
+ * issues the certificate (API, signed with the body head's key) → АКТИВНЫЕ СЕРТИФИКАТЫ, the public registry →
+ * suspended → ПРИОСТАНОВЛЕННЫЕ; the QR target (public certificate page) shows it.
+ */
+test('apply → return → fix and re-sign → audits → certificate → registry → suspend', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const base = portal.url;
+  // The refusals provoked on purpose (incomplete submit, a forbidden file type) are logged by Chromium.
+  const refusals: ExpectedRefusal[] = [];
+  const errors = collectConsoleErrors(page, refusals);
+
+  // The applicant: ЖУМАБЕКОВ registers ТОО «Демо Сертификация».
+  await registerAndActivateIndividual(page, request, base, head);
+  await passwordLogin(page, base, head.iin, PASSWORD);
+  await expect(page).toHaveURL(/\/cabinet/);
+  const orgId = await registerParticipant(page, {
+    iin: head.iin,
+    bin: organization.bin,
+    surname: 'ЖУМАБЕКОВ',
+    firstName: 'НУРЛАН',
+    patronymic: 'ЕРЖАНОВИЧ',
+  });
+
+  // The body: ТЕМИРХАНОВ registers ТОО «Демо ОПС» in a window of his own.
+  const bodyContext = await browser.newContext();
+  const body = await bodyContext.newPage();
+  await registerAndActivateIndividual(body, request, base, OPS.head);
+  await passwordLogin(body, base, OPS.head.iin, PASSWORD);
+  await expect(body).toHaveURL(/\/cabinet/);
+  const bodyOrgId = await registerParticipant(body, {
+    iin: OPS.head.iin,
+    bin: OPS.bin,
+    surname: OPS.surname,
+    firstName: OPS.firstName,
+    patronymic: OPS.patronymic,
+  });
+
+  // «Сертификация» → «+ Добавить»: a draft prefilled from the organisation.
+  await page.goto(`${base}/cabinet/certification`);
+  await expect(page).toHaveURL(/\/certification$/);
+  await expect(page.getByRole('tab', { name: 'ЗАЯВКИ НА РАССМОТРЕНИИ' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  for (const tab of ['АКТИВНЫЕ СЕРТИФИКАТЫ', 'ПРИОСТАНОВЛЕННЫЕ СЕРТИФИКАТЫ', 'ЧЕРНОВИКИ'])
+    await expect(page.getByRole('tab', { name: tab })).toBeVisible();
+  await page.getByRole('button', { name: '+ Добавить' }).click();
+  await expect(page).toHaveURL(/\/certification\/applications\/[0-9a-f-]{36}$/);
+  const applicationId = page.url().split('/').pop()!;
+  const applicationApi = `/api/v1/organizations/${orgId}/certification/applications/${applicationId}`;
+  refusals.push(
+    { path: `${applicationApi}/submit`, status: 400 },
+    { path: `${applicationApi}/documents`, status: 400 },
+  );
+  await expect(page.getByRole('heading', { level: 2, name: /Создание заявки SM-\d{4}-\d{6}/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /^БИН/ })).toHaveValue(organization.bin);
+
+  // «Подать заявку» with the form half empty: the errors are counted on their tabs, nothing submitted.
+  await page.getByRole('button', { name: 'Подать заявку' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Заявка не подана' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^Адрес заявителя/ })).toContainText('4');
+  await expect(page.getByTestId('status')).toHaveText('Черновик');
+  await shot(page, 'errors');
+
+  // Заявитель
+  await page.getByRole('textbox', { name: /^Юридический адрес/ }).fill('г. Алматы, пр. Абая, 10');
+  await page.getByRole('textbox', { name: /^ФИО руководителя/ }).fill(head.fullName);
+  await page.getByRole('textbox', { name: /^Корпоративный мобильный телефон/ }).fill('+77017654321');
+  await page.getByRole('textbox', { name: /^Корпоративная эл\.почта/ }).fill('office@demo-cert.kz');
+  await page.getByRole('button', { name: '+ Добавить блок' }).click();
+  await page.getByRole('textbox', { name: 'ФИО подписанта' }).fill(head.fullName);
+  // Адрес заявителя
+  await page.getByRole('tab', { name: /^Адрес заявителя/ }).click();
+  await page.getByRole('textbox', { name: /^Почтовый индекс/ }).fill('050000');
+  await page.getByRole('textbox', { name: /^Населённый пункт/ }).fill('Алматы');
+  await page.getByRole('textbox', { name: /^Улица/ }).fill('пр. Абая');
+  await page.getByRole('textbox', { name: /^Дом/ }).fill('10');
+  // Дополнительные сведения
+  await page.getByRole('tab', { name: /^Дополнительные сведения/ }).click();
+  await page.getByRole('textbox', { name: /^Контактное лицо/ }).fill('ОМАРОВ ДАНИЯР');
+  await page.getByRole('textbox', { name: /^Телефон контактного лица/ }).fill('+77051112233');
+  // Область сертификации
+  await page.getByRole('tab', { name: /^Область сертификации/ }).click();
+  await pickOption(page, /^Стандарт/, 'ISO 9001');
+  await page.getByRole('textbox', { name: /^ОКЭД/ }).fill('71200');
+  await page.getByRole('textbox', { name: /^Численность персонала/ }).fill('25');
+  await page
+    .getByRole('textbox', { name: /^Область сертификации/ })
+    .fill('Испытания и сертификация продукции');
+  await page.getByRole('button', { name: '+ Добавить площадку' }).click();
+  await page.getByRole('textbox', { name: 'Адрес площадки' }).fill('г. Алматы, пр. Абая, 10');
+  await page.getByRole('textbox', { name: 'Деятельность на площадке' }).fill('Лаборатория');
+  // ОПС: accredited for the chosen standard
+  await page.getByRole('tab', { name: /^ОПС/ }).click();
+  await pickOption(page, /^Орган по сертификации/, new RegExp(OPS.name));
+  // Документы: a forbidden type is refused, a PDF uploads.
+  await page.getByRole('tab', { name: /^Документы/ }).click();
+  await page.getByLabel('Выберите файл').setInputFiles({
+    name: 'virus.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('MZ\x90\x00This program cannot be run in DOS mode.'),
+  });
+  await page.getByRole('button', { name: 'Загрузить' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Недопустимый тип файла' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Наименование документа' }).fill('Руководство по качеству');
+  await page.getByLabel('Выберите файл').setInputFiles({
+    name: 'manual.pdf',
+    mimeType: 'application/pdf',
+    buffer: samplePdf('quality manual'),
+  });
+  await page.getByRole('button', { name: 'Загрузить' }).click();
+  await expect(page.getByRole('link', { name: /manual.*\.pdf/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('save-state')).toContainText('Сохранено');
+
+  // Submit and sign (the first head's SIGN key, chosen by the signer).
+  await page.getByRole('button', { name: 'Подать заявку' }).click();
+  await expect(page.getByTestId('status')).toHaveText('На подписании');
+  await signUnsignedBlock(page);
+  await expect(page.getByTestId('status')).toHaveText('Подана');
+  await expect(page.getByTestId('signatories')).toContainText(head.fullName);
+  await expect(page.getByTestId('signatories')).toContainText(head.iin);
+  await shot(page, 'submitted');
+
+  // The body registers it and returns it with a comment — in its workspace, each act signed.
+  await body.goto(`${base}/certification/queue`);
+  await body
+    .getByRole('link', { name: /SM-\d{4}-\d{6}/ })
+    .first()
+    .click();
+  await expect(body.getByTestId('status')).toHaveText('Подана');
+  await body.getByRole('button', { name: 'Зарегистрировать' }).click();
+  await body.getByRole('textbox', { name: /Номер в журнале регистрации/ }).fill('Ж-0001');
+  await body.getByRole('button', { name: 'Подписать и отправить' }).click();
+  await expect(body.getByTestId('status')).toHaveText('Зарегистрирована');
+  await body.getByRole('button', { name: 'Вернуть на доработку' }).click();
+  await body.getByRole('textbox', { name: /Комментарий/ }).fill('Приложите политику в области качества');
+  await body.getByRole('button', { name: 'Подписать и отправить' }).click();
+  await expect(body.getByTestId('status')).toHaveText('Возвращена на доработку');
+
+  // The applicant sees the comment, fixes, re-signs.
+  await page.reload();
+  await expect(page.getByTestId('status')).toHaveText('Возвращена на доработку');
+  await expect(page.getByText('Приложите политику в области качества')).toBeVisible();
+  await page.getByRole('tab', { name: /^Документы/ }).click();
+  await page.getByRole('textbox', { name: 'Наименование документа' }).fill('Политика в области качества');
+  await page.getByLabel('Выберите файл').setInputFiles({
+    name: 'policy.pdf',
+    mimeType: 'application/pdf',
+    buffer: samplePdf('quality policy'),
+  });
+  await page.getByRole('button', { name: 'Загрузить' }).click();
+  await expect(page.getByRole('link', { name: /policy.*\.pdf/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Подать заявку' }).click();
+  await expect(page.getByTestId('status')).toHaveText('На подписании');
+  await signUnsignedBlock(page);
+  await expect(page.getByTestId('status')).toHaveText('Подана');
+
+  // The body runs the procedure (API, each act signed with the body head's key).
+  const queue = `${base}/api/v1/organizations/${bodyOrgId}/certification/queue/${applicationId}`;
+  await act(body, queue, 'register', { journalNumber: 'Ж-0002' });
+  await act(body, queue, 'accept', { comment: 'Принята' });
+  await act(body, queue, 'conclude_contract', { contractNumber: 'Д-17', contractDate: '2026-01-15' });
+  await act(body, queue, 'plan_audit', {
+    team: [{ fullName: OPS.head.fullName, role: 'lead' }],
+    stage1Date: '2026-02-01',
+    stage2Date: '2026-03-01',
+  });
+  const headers = await csrfHeader(body);
+  const report = await body.request.post(`${queue}/reports`, {
+    headers,
+    multipart: {
+      title: 'Отчёт об аудите 2 этапа',
+      file: { name: 'report.pdf', mimeType: 'application/pdf', buffer: samplePdf('stage 2 report') },
+    },
+  });
+  expect(report.status(), await report.text()).toBe(201);
+  const reportId = ((await report.json()) as { id: string }).id;
+  await act(body, queue, 'stage1', {
+    date: '2026-02-01',
+    summary: 'Готовность к этапу 2',
+    reportDocumentIds: [],
+  });
+  await act(body, queue, 'stage2', {
+    date: '2026-03-01',
+    summary: 'Система соответствует',
+    reportDocumentIds: [reportId],
+    nonconformities: [
+      {
+        description: 'Нет записи о калибровке',
+        category: 'minor',
+        correctiveAction: 'Внести записи',
+        dueDate: '2026-04-01',
+      },
+    ],
+  });
+  await act(body, queue, 'decide', { positive: true, comment: 'Выдать сертификат' });
+  const issued = await act(body, queue, 'issue_certificate', {});
+  expect(issued.status).toBe('certificate_active');
+  const number = issued.certificates[0].number;
+
+  // АКТИВНЫЕ СЕРТИФИКАТЫ and the public registry (no login).
+  await page.goto(`${base}/certification`);
+  await page.getByRole('tab', { name: 'АКТИВНЫЕ СЕРТИФИКАТЫ' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Сертификат выдан' })).toHaveCount(1);
+  const visitor = await browser.newContext();
+  const registry = await visitor.newPage();
+  await registry.goto(`${base}/registry/certificates`);
+  await registry.getByRole('textbox', { name: 'БИН/ИИН' }).fill(organization.bin);
+  await registry.getByRole('button', { name: 'Найти' }).click();
+  await expect(registry.getByTestId('registry')).toContainText(number);
+  await expect(registry.getByTestId('registry')).toContainText('Действующий');
+  await shot(registry, 'registry');
+
+  // Suspended → ПРИОСТАНОВЛЕННЫЕ СЕРТИФИКАТЫ; the QR target says so.
+  await act(body, queue, 'suspend', { reason: 'Не устранены несоответствия' });
+  await page.reload();
+  await page.getByRole('tab', { name: 'ПРИОСТАНОВЛЕННЫЕ СЕРТИФИКАТЫ' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Сертификат приостановлен' })).toHaveCount(1);
+  await registry.goto(`${base}/certification/certificates/${encodeURIComponent(number)}`);
+  await expect(
+    registry.getByRole('heading', { level: 2, name: new RegExp(number.replaceAll('.', '\\.')) }),
+  ).toBeVisible();
+  await expect(registry.getByTestId('certificate-status')).toHaveText('Приостановлен');
+  await expect(registry.getByText('Не устранены несоответствия')).toBeVisible();
+  await shot(registry, 'public-certificate');
+
+  expect(errors).toEqual([]);
+  await visitor.close();
+  await bodyContext.close();
+});
