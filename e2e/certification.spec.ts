@@ -28,6 +28,10 @@ const OPS = {
 };
 
 let portal: RunningPortal;
+/** The application of the first journey, which the moderator's journey reads. */
+let journey = { applicationNumber: '', applicationId: '' };
+// The moderator's journey reads what the applicant's journey made.
+test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(200_000);
   portal = await startPortal();
@@ -193,6 +197,7 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   await page.getByRole('button', { name: '+ Добавить' }).click();
   await expect(page).toHaveURL(/\/certification\/applications\/[0-9a-f-]{36}$/);
   const applicationId = page.url().split('/').pop()!;
+  journey = { applicationId, applicationNumber: '' };
   const applicationApi = `/api/v1/organizations/${orgId}/certification/applications/${applicationId}`;
   refusals.push(
     { path: `${applicationApi}/submit`, status: 400 },
@@ -344,6 +349,8 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   const issued = await act(body, queue, 'issue_certificate', {});
   expect(issued.status).toBe('certificate_active');
   const number = issued.certificates[0].number;
+  journey.applicationNumber =
+    (await page.getByRole('heading', { level: 2 }).first().textContent())?.match(/SM-\d{4}-\d{6}/)?.[0] ?? '';
 
   // АКТИВНЫЕ СЕРТИФИКАТЫ and the public registry (no login).
   await page.goto(`${base}/certification`);
@@ -374,4 +381,43 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   expect(errors).toEqual([]);
   await visitor.close();
   await bodyContext.close();
+});
+
+/** The moderator (role moderator) sees the counts and every application, writes «Блок модератора»; the applicant reads it. */
+test('moderator: counts by status and body, «Блок модератора» shown read-only to the applicant', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  expect(journey.applicationNumber, 'the first journey made an application').toMatch(/^SM-/);
+  const base = portal.url;
+  const errors = collectConsoleErrors(page);
+  await passwordLogin(page, base, 'moderator@demo.tereze.kz', 'Moder2026$demo');
+  await expect(page).toHaveURL(/\/cabinet/);
+  await page.getByRole('link', { name: 'Модерация сертификации' }).click();
+  await expect(page).toHaveURL(/\/certification\/moderator$/);
+  await expect(page.getByText('Заявки по статусам')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Сертификат приостановлен' }).first()).toContainText(
+    '1',
+  );
+  await expect(page.getByRole('row').filter({ hasText: OPS.bin })).toContainText('1');
+  await page.getByRole('tab', { name: 'ПРИОСТАНОВЛЕННЫЕ СЕРТИФИКАТЫ' }).click();
+  await page.getByRole('link', { name: journey.applicationNumber }).click();
+  await page.getByRole('tab', { name: 'Блок модератора' }).click();
+  await page.getByRole('textbox', { name: 'Блок модератора' }).fill('Проверено модератором портала');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Блок модератора сохранён.')).toBeVisible();
+
+  // The applicant sees it, read-only.
+  const applicantContext = await browser.newContext();
+  const applicant = await applicantContext.newPage();
+  await passwordLogin(applicant, base, head.iin, PASSWORD);
+  await expect(applicant).toHaveURL(/\/cabinet/);
+  await applicant.goto(`${base}/certification/applications/${journey.applicationId}`);
+  await applicant.getByRole('tab', { name: 'Блок модератора' }).click();
+  const note = applicant.getByRole('textbox', { name: 'Блок модератора' });
+  await expect(note).toHaveValue('Проверено модератором портала');
+  await expect(note).toHaveAttribute('readonly', '');
+  expect(errors).toEqual([]);
+  await applicantContext.close();
 });

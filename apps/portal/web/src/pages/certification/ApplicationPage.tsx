@@ -14,7 +14,7 @@ import { ApplicationTabs } from './ApplicationTabs';
 import { CertificateCard } from './CertificateCard';
 import { type ApplicationForm, type ApplicationView, applicantBase, useApplication } from './cert-api';
 import { useCertSigner } from './cert-sign';
-import { setIn } from './form-paths';
+import { errorCounts, FORM_TABS, type FormTab, setIn } from './form-paths';
 import { formatDateTime, statusColor, statusText } from './labels';
 import { RequireOrganization, RequireSignIn } from './RequireSignIn';
 import { SignatoriesTable } from './SignatoriesTable';
@@ -68,6 +68,7 @@ function ApplicantApplication({
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
   const [signingId, setSigningId] = useState<string | null>(null);
+  const [tab, setTab] = useState<FormTab>('applicant');
   // Edits since the last save: a counter, so a save that raced a keystroke does not mark the form clean.
   const version = useRef(0);
   const savedVersion = useRef(0);
@@ -124,11 +125,17 @@ function ApplicantApplication({
   const run = async (action: () => Promise<ApplicationView>, success?: string) => {
     setMessage(null);
     try {
-      setView(await action());
+      const next = await action();
+      setView(next);
+      // Signing happens in the signatories table on Заявитель.
+      if (next.status === 'signing') setTab('applicant');
       if (success) setMessage({ color: 'green', text: success });
     } catch (error) {
       if (error instanceof ApiError && error.fields) {
         setErrors(error.fields);
+        // The first tab (in the seed's order) with an error opens.
+        const counts = errorCounts(error.fields);
+        setTab(FORM_TABS.find((name) => counts[name]) ?? 'applicant');
         setMessage({
           color: 'red',
           text: t('certification.form.fixErrors', { count: Object.keys(error.fields).length }),
@@ -210,6 +217,8 @@ function ApplicantApplication({
       <ApplicationTabs
         view={view}
         binding={{ form, errors, onChange: editable ? onChange : undefined }}
+        activeTab={tab}
+        onTabChange={setTab}
         documents={{
           kinds: ['applicant'],
           downloadUrl: (documentId) => `${url}/documents/${documentId}`,

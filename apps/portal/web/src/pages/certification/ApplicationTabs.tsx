@@ -43,6 +43,8 @@ export function ApplicationTabs({
   documents,
   signatoriesBlock,
   moderatorBlock,
+  activeTab,
+  onTabChange,
 }: {
   view: ApplicationView;
   binding: FormBinding;
@@ -50,9 +52,14 @@ export function ApplicationTabs({
   signatoriesBlock?: ReactNode;
   /** The moderator's editor in place of the read-only «Блок модератора». */
   moderatorBlock?: ReactNode;
+  /** Controlled tab (the applicant's page opens Заявитель for signing, the first tab with errors on refusal). */
+  activeTab?: FormTab;
+  onTabChange?: (tab: FormTab) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [tab, setTab] = useState<FormTab>('applicant');
+  const [ownTab, setOwnTab] = useState<FormTab>('applicant');
+  const tab = activeTab ?? ownTab;
+  const setTab = onTabChange ?? setOwnTab;
   const counts = errorCounts(binding.errors);
   const standards = useStandards();
   const bodies = useBodies(binding.form.scope?.standard || undefined);
