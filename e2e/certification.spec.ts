@@ -124,7 +124,10 @@ async function act(page: Page, base: string, action: string, payload: Record<str
     data: { signingRequestId: signingRequest.id, cms },
   });
   expect(done.status(), `${action}: ${await done.text()}`).toBe(200);
-  return (await done.json()) as { status: string; certificates: { id: string; number: string }[] };
+  return (await done.json()) as {
+    status: string;
+    certificates: { id: string; number: string; publicUrl: string }[];
+  };
 }
 
 const samplePdf = (text: string) =>
@@ -352,6 +355,13 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   journey.applicationNumber =
     (await page.getByRole('heading', { level: 2 }).first().textContent())?.match(/SM-\d{4}-\d{6}/)?.[0] ?? '';
 
+  // The body signs the certificate PDF in its workspace (detached CMS through the signer).
+  await body.goto(`${base}/certification/queue/${applicationId}`);
+  await expect(body.getByTestId('status')).toHaveText('Сертификат выдан');
+  await body.getByRole('button', { name: 'Подписать PDF' }).click();
+  await expect(body.getByText('PDF сертификата подписан.')).toBeVisible();
+  await expect(body.getByRole('link', { name: 'Скачать подпись (CMS)' })).toBeVisible();
+
   // АКТИВНЫЕ СЕРТИФИКАТЫ and the public registry (no login).
   await page.goto(`${base}/certification`);
   await page.getByRole('tab', { name: 'АКТИВНЫЕ СЕРТИФИКАТЫ' }).click();
@@ -370,13 +380,20 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   await page.reload();
   await page.getByRole('tab', { name: 'ПРИОСТАНОВЛЕННЫЕ СЕРТИФИКАТЫ' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Сертификат приостановлен' })).toHaveCount(1);
-  await registry.goto(`${base}/certification/certificates/${encodeURIComponent(number)}`);
+  // The QR code's address (the certificate's publicUrl), opened on this portal.
+  const publicUrl = new URL(issued.certificates[0].publicUrl);
+  await registry.goto(`${base}${publicUrl.pathname}`);
   await expect(
     registry.getByRole('heading', { level: 2, name: new RegExp(number.replaceAll('.', '\\.')) }),
   ).toBeVisible();
   await expect(registry.getByTestId('certificate-status')).toHaveText('Приостановлен');
   await expect(registry.getByText('Не устранены несоответствия')).toBeVisible();
   await shot(registry, 'public-certificate');
+  const cms = await registry.request.get(
+    `${base}/api/v1/certification/registry/${encodeURIComponent(number)}/pdf.cms`,
+  );
+  expect(cms.status()).toBe(200);
+  expect(cms.headers()['content-type']).toContain('pkcs7');
 
   expect(errors).toEqual([]);
   await visitor.close();
@@ -418,6 +435,14 @@ test('moderator: counts by status and body, «Блок модератора» sh
   const note = applicant.getByRole('textbox', { name: 'Блок модератора' });
   await expect(note).toHaveValue('Проверено модератором портала');
   await expect(note).toHaveAttribute('readonly', '');
+  // The administrator's accreditation records list both DEMO bodies.
+  await applicant.context().clearCookies();
+  await passwordLogin(applicant, base, 'admin@demo.tereze.kz', 'Admin2026$demo');
+  await expect(applicant).toHaveURL(/\/cabinet/);
+  await applicant.getByRole('link', { name: 'Аккредитация ОПС' }).click();
+  await expect(applicant).toHaveURL(/\/certification\/accreditations$/);
+  await expect(applicant.getByRole('row').filter({ hasText: OPS.bin })).toContainText('ISO 9001');
+  await expect(applicant.getByRole('row').filter({ hasText: organization.bin })).toContainText('Действует');
   expect(errors).toEqual([]);
   await applicantContext.close();
 });
