@@ -844,6 +844,13 @@ describe('the procedure', () => {
       })
     ).json();
     expect(gone.items).toHaveLength(0);
+    const byPrefix = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/certification/registry?number=${encodeURIComponent(current.number.slice(0, 24).toLowerCase())}`,
+      })
+    ).json();
+    expect(byPrefix.items.map((i: { number: string }) => i.number)).toContain(current.number);
     // Past its validity the certificate is expired in the registry (and on its public page).
     await t.database.query(
       `UPDATE certification_certificates SET valid_until = '2020-01-01' WHERE number = $1`,

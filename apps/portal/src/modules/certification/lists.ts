@@ -167,7 +167,12 @@ export async function listRegistry(
     // A whole number (typed or from the QR page) is an exact, unique-index lookup; anything shorter a prefix.
     if (/^KZ\.SM\.\d{12}\.\d{4}\.\d{6,}$/i.test(q.number))
       where.push(`c.number = ${p(q.number.toUpperCase())}`);
-    else where.push(`c.number ILIKE ${p(likePrefix(q.number))}`);
+    else {
+      where.push(`c.number ILIKE ${p(likePrefix(q.number))}`);
+      // KZ.SM.<body BIN>…: the body's part of the number index (cert_reg_body_idx) holds every match, in order.
+      const bin = /^KZ\.SM\.(\d{12})/i.exec(q.number)?.[1];
+      if (bin) where.push(`c.body_bin = ${p(bin)}`);
+    }
   }
   if (q.bin) where.push(`c.holder_bin = ${p(q.bin)}`);
   if (q.organization)
