@@ -220,6 +220,9 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   await page.getByRole('textbox', { name: /^Юридический адрес/ }).fill('г. Алматы, пр. Абая, 10');
   await page.getByRole('textbox', { name: /^ФИО руководителя/ }).fill(head.fullName);
   await page.getByRole('textbox', { name: /^Корпоративный мобильный телефон/ }).fill('+77017654321');
+  await expect(page.getByRole('textbox', { name: /^Корпоративный мобильный телефон/ })).toHaveValue(
+    '+7 (701) 765-43-21',
+  );
   await page.getByRole('textbox', { name: /^Корпоративная эл\.почта/ }).fill('office@demo-cert.kz');
   await page.getByRole('button', { name: '+ Добавить блок' }).click();
   await page.getByRole('textbox', { name: 'ФИО подписанта' }).fill(head.fullName);
@@ -256,6 +259,13 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   });
   await page.getByRole('button', { name: 'Загрузить' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Недопустимый тип файла' })).toBeVisible();
+  await page.getByLabel('Выберите файл').setInputFiles({
+    name: 'scan.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.alloc(20 * 1024 * 1024 + 1, 0x20),
+  });
+  await page.getByRole('button', { name: 'Загрузить' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Файл больше 20 МБ' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Наименование документа' }).fill('Руководство по качеству');
   await page.getByLabel('Выберите файл').setInputFiles({
     name: 'manual.pdf',

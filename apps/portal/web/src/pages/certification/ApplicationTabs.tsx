@@ -17,6 +17,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KatoPicker } from '../../components/KatoPicker';
+import { formatKzPhone, toE164 } from '../../phone';
 import type { ApplicationForm, ApplicationView } from './cert-api';
 import { useBodies, useStandards } from './cert-api';
 import { type DocumentsAccess, DocumentsPanel } from './DocumentsPanel';
@@ -64,9 +65,14 @@ export function ApplicationTabs({
   const standards = useStandards();
   const bodies = useBodies(binding.form.scope?.standard || undefined);
 
-  const field = (path: string, options: { textarea?: boolean; placeholder?: string } = {}) => {
+  const field = (
+    path: string,
+    options: { textarea?: boolean; placeholder?: string; phone?: boolean } = {},
+  ) => {
     const required = REQUIRED_PATHS.has(path);
-    const value = (getIn(binding.form, path) as string | undefined) ?? '';
+    const stored = (getIn(binding.form, path) as string | undefined) ?? '';
+    // Phones show the seeds' +7 (7__) ___-__-__ mask and are kept as +77XXXXXXXXX once complete.
+    const value = options.phone ? formatKzPhone(stored) : stored;
     const error = binding.errors[path] ? fieldErrorText(t, binding.errors[path]) : undefined;
     const props = {
       label: labelOf(t, FIELD_KEYS, path.replace('.', '_')),
@@ -77,8 +83,10 @@ export function ApplicationTabs({
       placeholder: options.placeholder,
       // Seed: required fields are highlighted in red until filled.
       styles: required && !value ? { input: { borderColor: 'var(--mantine-color-red-6)' } } : undefined,
-      onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-        binding.onChange?.(path, e.currentTarget.value),
+      onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+        const typed = e.currentTarget.value;
+        binding.onChange?.(path, options.phone ? (toE164(typed) ?? formatKzPhone(typed)) : typed);
+      },
     };
     return options.textarea ? <Textarea autosize minRows={3} {...props} /> : <TextInput {...props} />;
   };
@@ -128,7 +136,7 @@ export function ApplicationTabs({
             {field('applicant.name')}
             {field('applicant.legalAddress')}
             {field('applicant.headFullName')}
-            {field('applicant.mobile', { placeholder: '+7(7__)' })}
+            {field('applicant.mobile', { placeholder: '+7 (7__) ___-__-__', phone: true })}
             {field('applicant.email')}
           </SimpleGrid>
           {signatoriesBlock}
@@ -185,7 +193,7 @@ export function ApplicationTabs({
       <Tabs.Panel value="additional" pt="md">
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {field('additional.contactPerson')}
-          {field('additional.contactPhone', { placeholder: '+7(7__)' })}
+          {field('additional.contactPhone', { placeholder: '+7 (7__) ___-__-__', phone: true })}
           {field('additional.contactEmail')}
           {field('additional.website')}
           {field('additional.previousCertificate')}
