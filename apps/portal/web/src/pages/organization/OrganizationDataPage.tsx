@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Box,
-  Button,
-  FileButton,
-  Group,
-  Image,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ImageUploadCard } from '../../components/ImageUploadCard';
 import { errorText } from '../../error-text';
 import { applyServerFieldErrors } from '../../form-errors';
 import { useOrganizationContext } from './OrganizationLayout';
@@ -25,9 +14,6 @@ const ROLE_LABELS = {
   organizer: 'participant.roles.organizer',
   supplier: 'participant.roles.supplier',
 } as const;
-
-/** 2 MB, as the server checks; the browser refuses bigger files before sending them. */
-const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 /** Профиль участника → Регистрационные данные (seed 001): the data, the logo and «Редактировать данные». */
 export function OrganizationDataPage() {
@@ -143,6 +129,15 @@ function ContactsForm({ onDone }: { onDone: (message: string) => void }) {
   );
 }
 
+const LOGO_TEXTS = {
+  altTextKey: 'participant.logo.alt',
+  noneTextKey: 'participant.logo.none',
+  uploadLabelKey: 'participant.logo.upload',
+  deleteLabelKey: 'participant.logo.delete',
+  hintKey: 'participant.logo.hint',
+  tooBigMessageKey: 'participant.logo.tooBig',
+} as const;
+
 /** «Загрузить лого» / «Удалить лого» (seed 001: a 300x200 frame). */
 function LogoCard({
   organizationId,
@@ -153,85 +148,21 @@ function LogoCard({
   hasLogo: boolean;
   canEdit: boolean;
 }) {
-  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [version, setVersion] = useState(() => Date.now());
-  const [tooBig, setTooBig] = useState(false);
-  const done = () => {
-    setVersion(Date.now());
-    void queryClient.invalidateQueries({ queryKey: orgKeys.profile(organizationId) });
-  };
-  const upload = useMutation({
-    mutationFn: (file: File) => uploadLogo(organizationId, file),
-    onSuccess: done,
-  });
-  const remove = useMutation({ mutationFn: () => deleteLogo(organizationId), onSuccess: done });
-  const error = upload.error ?? remove.error;
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: orgKeys.profile(organizationId) });
   return (
-    <Group align="flex-start" gap="md">
-      <Box
-        w={300}
-        h={200}
-        bd="1px solid gray.3"
-        style={{ display: 'grid', placeItems: 'center', overflow: 'hidden' }}
-      >
-        {hasLogo ? (
-          <Image
-            src={`${ORG_ROUTES.logo(organizationId)}?v=${version}`}
-            alt={t('participant.logo.alt')}
-            w={300}
-            h={200}
-            fit="contain"
-          />
-        ) : (
-          <Text size="sm" c="gray.7">
-            {t('participant.logo.none')}
-          </Text>
-        )}
-      </Box>
-      {canEdit && (
-        <Stack gap="xs">
-          <FileButton
-            accept="image/jpeg,image/png"
-            onChange={(file) => {
-              setTooBig(false);
-              if (!file) return;
-              if (file.size > MAX_LOGO_BYTES) setTooBig(true);
-              else upload.mutate(file);
-            }}
-          >
-            {(props) => (
-              <Button {...props} size="xs" variant="light" loading={upload.isPending}>
-                {t('participant.logo.upload')}
-              </Button>
-            )}
-          </FileButton>
-          {hasLogo && (
-            <Button
-              size="xs"
-              variant="subtle"
-              color="red"
-              onClick={() => remove.mutate()}
-              loading={remove.isPending}
-            >
-              {t('participant.logo.delete')}
-            </Button>
-          )}
-          <Text size="xs" c="gray.7">
-            {t('participant.logo.hint')}
-          </Text>
-          {tooBig && (
-            <Alert color="red" role="alert">
-              {t('participant.logo.tooBig')}
-            </Alert>
-          )}
-          {error && (
-            <Alert color="red" role="alert">
-              {errorText(t, error)}
-            </Alert>
-          )}
-        </Stack>
-      )}
-    </Group>
+    <ImageUploadCard
+      src={ORG_ROUTES.logo(organizationId)}
+      hasImage={hasLogo}
+      canEdit={canEdit}
+      width={300}
+      height={200}
+      fit="contain"
+      texts={LOGO_TEXTS}
+      upload={(file) => uploadLogo(organizationId, file)}
+      remove={() => deleteLogo(organizationId)}
+      onUploaded={refresh}
+      onRemoved={refresh}
+    />
   );
 }
