@@ -429,6 +429,17 @@ test('moderator: counts by status and body, «Блок модератора» sh
   );
   await expect(page.getByRole('row').filter({ hasText: OPS.bin })).toContainText('1');
   await page.getByRole('tab', { name: 'ПРИОСТАНОВЛЕННЫЕ СЕРТИФИКАТЫ' }).click();
+  // Every column sorts (click: ascending, again: descending); the filter narrows by a number prefix.
+  const numberColumn = page.getByRole('columnheader', { name: /Номер заявки/ });
+  await numberColumn.getByRole('button').click();
+  await expect(numberColumn).toHaveAttribute('aria-sort', 'ascending');
+  await numberColumn.getByRole('button').click();
+  await expect(numberColumn).toHaveAttribute('aria-sort', 'descending');
+  await page.getByRole('textbox', { name: 'Фильтр' }).fill('SM-1999');
+  await page.getByRole('button', { name: 'Найти' }).click();
+  await expect(page.getByText('Записей нет')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Фильтр' }).fill(journey.applicationNumber);
+  await page.getByRole('button', { name: 'Найти' }).click();
   await page.getByRole('link', { name: journey.applicationNumber }).click();
   await page.getByRole('tab', { name: 'Блок модератора' }).click();
   await page.getByRole('textbox', { name: 'Блок модератора' }).fill('Проверено модератором портала');
@@ -445,6 +456,26 @@ test('moderator: counts by status and body, «Блок модератора» sh
   const note = applicant.getByRole('textbox', { name: 'Блок модератора' });
   await expect(note).toHaveValue('Проверено модератором портала');
   await expect(note).toHaveAttribute('readonly', '');
+  // ЧЕРНОВИКИ pages by keyset: 21 drafts → 20 rows, «Показать ещё» → 21.
+  const headers = await csrfHeader(applicant);
+  const orgs = (await (await applicant.request.get(`${base}/api/v1/me`)).json()) as {
+    organizations: { id: string }[];
+  };
+  for (let i = 0; i < 21; i++) {
+    const draft = await applicant.request.post(
+      `${base}/api/v1/organizations/${orgs.organizations[0].id}/certification/applications`,
+      { headers, data: {} },
+    );
+    expect(draft.status()).toBe(201);
+  }
+  await applicant.goto(`${base}/certification`);
+  await applicant.getByRole('tab', { name: 'ЧЕРНОВИКИ' }).click();
+  const draftRows = applicant.getByRole('row').filter({ hasText: 'Черновик' });
+  await expect(draftRows).toHaveCount(20);
+  await applicant.getByRole('button', { name: 'Показать ещё' }).click();
+  await expect(draftRows).toHaveCount(21);
+  await expect(applicant.getByRole('button', { name: 'Показать ещё' })).toBeHidden();
+
   // The administrator's accreditation records list both DEMO bodies.
   await applicant.context().clearCookies();
   await passwordLogin(applicant, base, 'admin@demo.tereze.kz', 'Admin2026$demo');
