@@ -1,17 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DirectorySelect } from '../../../components/DirectorySelect';
 import { KatoPicker } from '../../../components/KatoPicker';
-import { PageLoader } from '../../../components/PageLoader';
 import { errorText } from '../../../error-text';
 import { applyServerFieldErrors } from '../../../form-errors';
 import { usePageTitle } from '../../../page-title';
+import { ManualRecordsPage } from './ManualRecordsPage';
 import {
   type ContactInput,
   type ContactRow,
@@ -42,129 +41,41 @@ function contactSchema(t: TFunction) {
     });
 }
 
+const CONTACT_TEXTS = {
+  tableLabelKey: 'personal.tabs.contacts',
+  addLabelKey: 'personal.contacts.add',
+  emptyTextKey: 'personal.contacts.empty',
+  actionsTitleKey: 'personal.contacts.actions',
+  editLabelKey: 'personal.contacts.edit',
+  deleteLabelKey: 'personal.contacts.delete',
+  addTitleKey: 'personal.contacts.addTitle',
+  editTitleKey: 'personal.contacts.editTitle',
+  deleteTitleKey: 'personal.contacts.deleteTitle',
+  confirmLabelKey: 'personal.contacts.ok',
+  cancelLabelKey: 'personal.contacts.cancel',
+} as const;
+
 /** Личные данные → Контактные данные (seed 001): the registry address read-only, manual rows add / edit / delete. */
 export function ContactsPage() {
   const { t } = useTranslation();
   usePageTitle(t('personal.tabs.contacts'));
-  const queryClient = useQueryClient();
-  const contacts = useQuery({ queryKey: profileKeys.contacts, queryFn: fetchContacts });
-  const [editing, setEditing] = useState<ContactRow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<ContactRow | null>(null);
-  const remove = useMutation({
-    mutationFn: (id: string) => deleteContact(id),
-    onSuccess: () => {
-      setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: profileKeys.contacts });
-    },
-  });
-
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Text size="sm" c="gray.7">
-          {t('personal.documents.readOnlyHint')}
-        </Text>
-        <Button onClick={() => setEditing('new')}>{t('personal.contacts.add')}</Button>
-      </Group>
-      {contacts.isPending && <PageLoader />}
-      {contacts.isError && (
-        <Alert color="red" role="alert">
-          {errorText(t, contacts.error)}
-        </Alert>
-      )}
-      {remove.isError && (
-        <Alert color="red" role="alert">
-          {errorText(t, remove.error)}
-        </Alert>
-      )}
-      {contacts.data && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped verticalSpacing="xs" aria-label={t('personal.tabs.contacts')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('personal.contacts.countryCode')}</Table.Th>
-                <Table.Th>{t('personal.contacts.country')}</Table.Th>
-                <Table.Th>{t('personal.contacts.address')}</Table.Th>
-                <Table.Th>{t('personal.contacts.phone')}</Table.Th>
-                <Table.Th>{t('personal.contacts.source')}</Table.Th>
-                <Table.Th>{t('personal.contacts.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {contacts.data.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>{t('personal.contacts.empty')}</Table.Td>
-                </Table.Tr>
-              )}
-              {contacts.data.map((row) => (
-                <Table.Tr key={row.id} data-source={row.source}>
-                  <Table.Td>{row.countryCode}</Table.Td>
-                  <Table.Td>{row.countryName}</Table.Td>
-                  <Table.Td>{row.address}</Table.Td>
-                  <Table.Td>{row.phone}</Table.Td>
-                  <Table.Td>
-                    <SourceBadge source={row.source} />
-                  </Table.Td>
-                  <Table.Td>
-                    {row.editable && (
-                      <Stack gap={4} align="flex-start">
-                        <Button size="compact-xs" variant="light" onClick={() => setEditing(row)}>
-                          {t('personal.contacts.edit')}
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          color="red"
-                          onClick={() => setDeleting(row)}
-                        >
-                          {t('personal.contacts.delete')}
-                        </Button>
-                      </Stack>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        // No title while closing: the dialog fades out after `editing` is cleared.
-        title={
-          editing === null
-            ? undefined
-            : editing === 'new'
-              ? t('personal.contacts.addTitle')
-              : t('personal.contacts.editTitle')
-        }
-        size="lg"
-      >
-        {editing !== null && (
-          <ContactForm row={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
-      <Modal
-        opened={deleting !== null}
-        onClose={() => setDeleting(null)}
-        title={t('personal.contacts.deleteTitle')}
-      >
-        {deleting && (
-          <Stack gap="md">
-            <Text>{t('personal.contacts.deleteConfirm')}</Text>
-            <Group>
-              <Button color="red" onClick={() => remove.mutate(deleting.id)} loading={remove.isPending}>
-                {t('personal.contacts.ok')}
-              </Button>
-              <Button variant="default" onClick={() => setDeleting(null)}>
-                {t('personal.contacts.cancel')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
-    </Stack>
+    <ManualRecordsPage<ContactRow>
+      queryKey={profileKeys.contacts}
+      fetchRows={fetchContacts}
+      deleteRow={deleteContact}
+      texts={CONTACT_TEXTS}
+      minWidth={640}
+      columns={[
+        { header: t('personal.contacts.countryCode'), cell: (row) => row.countryCode },
+        { header: t('personal.contacts.country'), cell: (row) => row.countryName },
+        { header: t('personal.contacts.address'), cell: (row) => row.address },
+        { header: t('personal.contacts.phone'), cell: (row) => row.phone },
+        { header: t('personal.contacts.source'), cell: (row) => <SourceBadge source={row.source} /> },
+      ]}
+      deleteConfirm={() => t('personal.contacts.deleteConfirm')}
+      renderForm={(row, onDone) => <ContactForm row={row} onDone={onDone} />}
+    />
   );
 }
 

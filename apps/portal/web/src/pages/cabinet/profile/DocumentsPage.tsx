@@ -1,17 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DirectorySelect } from '../../../components/DirectorySelect';
-import { PageLoader } from '../../../components/PageLoader';
 import { errorText } from '../../../error-text';
 import { applyServerFieldErrors } from '../../../form-errors';
 import { usePageTitle } from '../../../page-title';
 import { formatDate } from './format';
+import { ManualRecordsPage } from './ManualRecordsPage';
 import {
   type DocumentInput,
   deleteDocument,
@@ -36,137 +35,47 @@ function documentSchema(t: TFunction) {
   });
 }
 
+const DOCUMENT_TEXTS = {
+  tableLabelKey: 'personal.tabs.documents',
+  addLabelKey: 'personal.documents.add',
+  emptyTextKey: 'personal.documents.empty',
+  actionsTitleKey: 'personal.documents.actions',
+  editLabelKey: 'personal.documents.edit',
+  deleteLabelKey: 'personal.documents.delete',
+  addTitleKey: 'personal.documents.addTitle',
+  editTitleKey: 'personal.documents.editTitle',
+  deleteTitleKey: 'personal.documents.deleteTitle',
+  confirmLabelKey: 'personal.documents.yes',
+  cancelLabelKey: 'personal.documents.no',
+} as const;
+
 /** Личные данные → Паспортные данные (seed 001): registry rows read-only, manual rows add / edit / delete. */
 export function DocumentsPage() {
   const { t } = useTranslation();
   usePageTitle(t('personal.tabs.documents'));
-  const queryClient = useQueryClient();
-  const documents = useQuery({ queryKey: profileKeys.documents, queryFn: fetchDocuments });
-  const [editing, setEditing] = useState<IdentityDocumentRow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<IdentityDocumentRow | null>(null);
-  const remove = useMutation({
-    mutationFn: (id: string) => deleteDocument(id),
-    onSuccess: () => {
-      setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: profileKeys.documents });
-    },
-  });
-
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Text size="sm" c="gray.7">
-          {t('personal.documents.readOnlyHint')}
-        </Text>
-        <Button onClick={() => setEditing('new')}>{t('personal.documents.add')}</Button>
-      </Group>
-      {documents.isPending && <PageLoader />}
-      {documents.isError && (
-        <Alert color="red" role="alert">
-          {errorText(t, documents.error)}
-        </Alert>
-      )}
-      {remove.isError && (
-        <Alert color="red" role="alert">
-          {errorText(t, remove.error)}
-        </Alert>
-      )}
-      {documents.data && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="xs" aria-label={t('personal.tabs.documents')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('personal.documents.type')}</Table.Th>
-                <Table.Th>{t('personal.documents.series')}</Table.Th>
-                <Table.Th>{t('personal.documents.number')}</Table.Th>
-                <Table.Th>{t('personal.documents.issueDate')}</Table.Th>
-                <Table.Th>{t('personal.documents.expiryDate')}</Table.Th>
-                <Table.Th>{t('personal.documents.issuer')}</Table.Th>
-                <Table.Th>{t('personal.documents.source')}</Table.Th>
-                <Table.Th>{t('personal.documents.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {documents.data.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={8}>{t('personal.documents.empty')}</Table.Td>
-                </Table.Tr>
-              )}
-              {documents.data.map((doc) => (
-                <Table.Tr key={doc.id} data-source={doc.source}>
-                  <Table.Td>{doc.typeName}</Table.Td>
-                  <Table.Td>{doc.series}</Table.Td>
-                  <Table.Td>{doc.number}</Table.Td>
-                  <Table.Td>{formatDate(doc.issueDate)}</Table.Td>
-                  <Table.Td>{formatDate(doc.expiryDate)}</Table.Td>
-                  <Table.Td>{doc.issuer}</Table.Td>
-                  <Table.Td>
-                    <SourceBadge source={doc.source} />
-                  </Table.Td>
-                  <Table.Td>
-                    {doc.editable && (
-                      <Stack gap={4} align="flex-start">
-                        <Button size="compact-xs" variant="light" onClick={() => setEditing(doc)}>
-                          {t('personal.documents.edit')}
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          color="red"
-                          onClick={() => setDeleting(doc)}
-                        >
-                          {t('personal.documents.delete')}
-                        </Button>
-                      </Stack>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        // No title while closing: the dialog fades out after `editing` is cleared.
-        title={
-          editing === null
-            ? undefined
-            : editing === 'new'
-              ? t('personal.documents.addTitle')
-              : t('personal.documents.editTitle')
-        }
-        size="lg"
-      >
-        {editing !== null && (
-          <DocumentForm row={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
-      <Modal
-        opened={deleting !== null}
-        onClose={() => setDeleting(null)}
-        title={t('personal.documents.deleteTitle')}
-      >
-        {deleting && (
-          <Stack gap="md">
-            <Text>
-              {t('personal.documents.deleteConfirm', {
-                record: [deleting.number, deleting.issueDate, deleting.issuer].join(' '),
-              })}
-            </Text>
-            <Group>
-              <Button color="red" onClick={() => remove.mutate(deleting.id)} loading={remove.isPending}>
-                {t('personal.documents.yes')}
-              </Button>
-              <Button variant="default" onClick={() => setDeleting(null)}>
-                {t('personal.documents.no')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
-    </Stack>
+    <ManualRecordsPage<IdentityDocumentRow>
+      queryKey={profileKeys.documents}
+      fetchRows={fetchDocuments}
+      deleteRow={deleteDocument}
+      texts={DOCUMENT_TEXTS}
+      minWidth={720}
+      columns={[
+        { header: t('personal.documents.type'), cell: (doc) => doc.typeName },
+        { header: t('personal.documents.series'), cell: (doc) => doc.series },
+        { header: t('personal.documents.number'), cell: (doc) => doc.number },
+        { header: t('personal.documents.issueDate'), cell: (doc) => formatDate(doc.issueDate) },
+        { header: t('personal.documents.expiryDate'), cell: (doc) => formatDate(doc.expiryDate) },
+        { header: t('personal.documents.issuer'), cell: (doc) => doc.issuer },
+        { header: t('personal.documents.source'), cell: (doc) => <SourceBadge source={doc.source} /> },
+      ]}
+      deleteConfirm={(doc) =>
+        t('personal.documents.deleteConfirm', {
+          record: [doc.number, doc.issueDate, doc.issuer].join(' '),
+        })
+      }
+      renderForm={(row, onDone) => <DocumentForm row={row} onDone={onDone} />}
+    />
   );
 }
 
