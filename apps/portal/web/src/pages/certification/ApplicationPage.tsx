@@ -175,13 +175,16 @@ function ApplicantApplication({
 
   const editable = view.editable;
   const can = (action: string) => view.allowedActions.includes(action);
-  const saveState = save.isPending
-    ? t('certification.form.saving')
-    : dirty
-      ? t('certification.form.unsaved')
-      : savedAt
-        ? t('certification.form.savedAt', { time: formatDateTime(savedAt.toISOString(), i18n.language) })
-        : '';
+  // The save state speaks of the draft only; a submitted application is not saved from here.
+  const saveState = !editable
+    ? ''
+    : save.isPending
+      ? t('certification.form.saving')
+      : dirty
+        ? t('certification.form.unsaved')
+        : savedAt
+          ? t('certification.form.savedAt', { time: formatDateTime(savedAt.toISOString(), i18n.language) })
+          : '';
 
   return (
     <Stack gap="md">
