@@ -6,20 +6,14 @@ import {
   passwordLogin,
   registerAndActivateIndividual,
 } from './identity';
-import { type RunningPortal, startPortal } from './portal';
+import { DEMO_ADMIN as ADMIN, useOwnPortal } from './organization-helpers';
 
 // The admin console on a portal of its own: the blocked user (АХМЕТОВА, registered here) is this spec's alone, so
 // blocking her cannot disturb the journeys sharing the run's portal.
-const ADMIN = { login: 'admin@demo.tereze.kz', password: 'Admin2026$demo' };
 const user = DEMO.individual;
-let portal: RunningPortal;
+const portal = useOwnPortal(200_000);
 
 test.use({ actionTimeout: 15_000 });
-test.beforeAll(async () => {
-  test.setTimeout(200_000);
-  portal = await startPortal();
-});
-test.afterAll(async () => portal?.stop());
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/artifacts/admin-${name}.png`, fullPage: true });
@@ -33,16 +27,16 @@ test('the administrator finds a user, blocks them (their next request is refused
   // The user registers and signs in in a browser of their own.
   const userContext = await browser.newContext();
   const userPage = await userContext.newPage();
-  await registerAndActivateIndividual(userPage, request, portal.url, user);
-  await passwordLogin(userPage, portal.url, user.iin, PASSWORD);
+  await registerAndActivateIndividual(userPage, request, portal().url, user);
+  await passwordLogin(userPage, portal().url, user.iin, PASSWORD);
   await expect(userPage.getByRole('banner').getByRole('button', { name: 'Выйти' })).toBeVisible();
-  expect((await userPage.request.get(`${portal.url}/api/v1/profile`)).status()).toBe(200);
+  expect((await userPage.request.get(`${portal().url}/api/v1/profile`)).status()).toBe(200);
 
   const errors = collectConsoleErrors(page);
   const menu = page.getByRole('navigation', { name: /меню/i });
-  await passwordLogin(page, portal.url, ADMIN.login, ADMIN.password);
+  await passwordLogin(page, portal().url, ADMIN.login, ADMIN.password);
   await expect(page.getByRole('banner').getByRole('button', { name: 'Выйти' })).toBeVisible();
-  await page.goto(`${portal.url}/cabinet`);
+  await page.goto(`${portal().url}/cabinet`);
   await menu.getByRole('link', { name: 'Пользователи' }).click();
   await expect(page.getByRole('heading', { name: 'Пользователи' })).toBeVisible();
 
@@ -65,14 +59,14 @@ test('the administrator finds a user, blocks them (their next request is refused
   await shot(page, 'blocked');
 
   // Her very next request is refused: the session is gone.
-  expect((await userPage.request.get(`${portal.url}/api/v1/profile`)).status()).toBe(401);
-  await passwordLogin(userPage, portal.url, user.iin, PASSWORD);
+  expect((await userPage.request.get(`${portal().url}/api/v1/profile`)).status()).toBe(401);
+  await passwordLogin(userPage, portal().url, user.iin, PASSWORD);
   await expect(userPage.getByRole('alert')).toBeVisible();
 
   await drawer.getByRole('button', { name: 'Разблокировать' }).click();
   await expect(drawer.getByRole('status')).toContainText('Пользователь разблокирован');
   await expect(drawer.getByText('Активен', { exact: true })).toBeVisible();
-  await passwordLogin(userPage, portal.url, user.iin, PASSWORD);
+  await passwordLogin(userPage, portal().url, user.iin, PASSWORD);
   await expect(userPage.getByRole('banner').getByRole('button', { name: 'Выйти' })).toBeVisible();
   await page.keyboard.press('Escape');
 

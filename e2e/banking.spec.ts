@@ -1,6 +1,4 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createSignerClient, type WebSocketConstructor } from '@tereze/signer/client';
-import WebSocket from 'ws';
 import { ibanCheckDigits } from '../apps/portal/src/modules/banking/iban';
 import {
   activationLink,
@@ -11,14 +9,19 @@ import {
   PASSWORD,
   passwordLogin,
 } from './identity';
-import { type RunningPortal, startPortal } from './portal';
+import {
+  DEMO_ADMIN as ADMIN,
+  apiPost,
+  registerParticipant,
+  signWithDemoSigner,
+  useOwnPortal,
+} from './organization-helpers';
 
 // Its own portal (fresh database): the demo organisation's BIN registers once per portal, and other specs
 // register it too.
-let portal: RunningPortal;
-const base = () => portal.url;
+const portal = useOwnPortal(240_000);
+const base = () => portal().url;
 const { head, organization } = DEMO;
-const ADMIN = { login: 'admin@demo.tereze.kz', password: 'Admin2026$demo' };
 const NEW_BANK = {
   bic: 'NEWBKZKA',
   bankCode: '955',
@@ -31,56 +34,23 @@ const kzIban = (bankCode: string, account: string) =>
 
 test.use({ actionTimeout: 15_000 });
 
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  portal = await startPortal();
-});
-test.afterAll(async () => portal?.stop());
-
-/** The page's API client: the browser's cookies, the CSRF header like the web app sends. */
-async function api(page: Page) {
-  await page.request.get(`${base()}/api/v1/csrf`);
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'csrf_token')!.value;
-  return async <T>(path: string, body: unknown): Promise<T> => {
-    const res = await page.request.post(`${base()}${path}`, {
-      data: body,
-      headers: { 'x-csrf-token': csrf },
-    });
-    expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  };
-}
-
-/** A signing request signed by the demo first head's SIGN key, through the portal's NCALayer-compatible signer. */
-async function signedBy(post: Awaited<ReturnType<typeof api>>, purpose: string) {
-  const request = await post<{ id: string; dataBase64: string }>('/api/v1/signing-requests', { purpose });
-  const client = createSignerClient({
-    url: portal.signerUrl,
-    chain: [],
-    WebSocket: WebSocket as unknown as WebSocketConstructor,
-  });
-  try {
-    const cms = await client.signCms(request.dataBase64, {
-      purpose: 'document',
-      iin: head.iin,
-      bin: organization.bin,
-    });
-    return { signingRequestId: request.id, cms };
-  } finally {
-    client.close();
-  }
-}
-
 /**
  * The organisation's account (one login per BIN) registered with the first head's key, activated, signed in, and
  * the participant registered with the agreement signed by the same key: its Администратор организации.
  */
 async function registerOrganization(page: Page) {
-  let post = await api(page);
+  const post = await apiPost(page, base());
+  const request = await post<{ id: string; dataBase64: string }>('/api/v1/signing-requests', {
+    purpose: 'registration',
+  });
   await post('/api/v1/registrations', {
     kind: 'legal_entity',
     bin: organization.bin,
-    ...(await signedBy(post, 'registration')),
+    signingRequestId: request.id,
+    cms: await signWithDemoSigner(portal().signerUrl, request.dataBase64, {
+      iin: head.iin,
+      bin: organization.bin,
+    }),
     email: head.email,
     password: PASSWORD,
     passwordRepeat: PASSWORD,
@@ -92,35 +62,10 @@ async function registerOrganization(page: Page) {
   await passwordLogin(page, base(), organization.bin, PASSWORD);
   await expect(page.getByRole('banner').getByRole('button', { name: 'Выйти' })).toBeVisible();
 
-  post = await api(page);
-  const agreement = await signedBy(post, 'participant_agreement');
-  const prefill = await post<Record<string, unknown>>(
-    '/api/v1/organizations/registration/prefill',
-    agreement,
-  );
-  const [surname, firstName, patronymic] = head.fullName.split(' ');
-  await post('/api/v1/organizations', {
-    ...agreement,
-    registrationDate: prefill.registrationDate,
-    registrationNumber: prefill.registrationNumber,
-    registrationAuthority: prefill.registrationAuthority,
-    countryCode: '398',
-    kopf: prefill.kopf,
-    kse: prefill.kse,
-    kfs: prefill.kfs,
-    roles: ['supplier'],
-    resident: true,
-    smallBusiness: true,
-    mediumBusiness: false,
+  await registerParticipant(page, portal(), undefined, {
     email: head.email,
     phone: `+7${head.mobile}`,
-    applicantName: head.fullName,
-    applicantPosition: 'Директор',
-    headIin: head.iin,
-    headSurname: surname,
-    headFirstName: firstName,
-    headPatronymic: patronymic,
-    headPosition: 'Директор',
+    site: undefined,
   });
 }
 

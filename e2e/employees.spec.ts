@@ -1,6 +1,4 @@
 import { expect, type Page, test } from '@playwright/test';
-import WebSocket from 'ws';
-import { createSignerClient, type WebSocketConstructor } from '../packages/signer/src/client';
 import {
   activationLink,
   chooseKeyOf,
@@ -13,14 +11,13 @@ import {
   passwordLogin,
   registerAndActivateIndividual,
 } from './identity';
-import { type RunningPortal, startPortal } from './portal';
+import { csrfHeader, registerParticipant, useOwnPortal } from './organization-helpers';
 
 // The invited employee has a personal key (АХМЕТОВА); ОМАРОВ, who holds the organisation's employee key, registers
 // with «Я являюсь сотрудником».
 const { head, organization } = DEMO;
 const employee = DEMO.individual;
 const applicant = DEMO.employee;
-let portal: RunningPortal;
 let organizationId = '';
 
 // The second journey joins the organisation the first one registered.
@@ -28,90 +25,10 @@ test.describe.configure({ mode: 'serial' });
 
 // A portal of its own: the organisation registered here (ТОО «Демо Сертификация», once per BIN) and the personal
 // accounts of its head and employee are this spec's alone.
-test.beforeAll(async () => {
-  test.setTimeout(200_000);
-  portal = await startPortal();
-});
-test.afterAll(async () => portal?.stop());
+const portal = useOwnPortal(200_000);
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/artifacts/employees-${name}.png`, fullPage: true });
-
-/** The CSRF token of the page's browser context (double-submit cookie), for API writes from the test. */
-async function csrfHeader(page: Page) {
-  await page.request.get(`${portal.url}/api/v1/csrf`);
-  const cookie = (await page.context().cookies(portal.url)).find((c) => c.name === 'csrf_token');
-  return { 'x-csrf-token': cookie!.value };
-}
-
-/**
- * The signed-in head registers the participant (seed 001) through the API: the agreement is signed with the first
- * head's SIGN key by the demo signer, as NCALayer would; the head becomes the Администратор организации.
- */
-async function registerParticipant(
-  page: Page,
-  who: { iin: string; bin: string; surname: string; firstName: string; patronymic: string } = {
-    iin: head.iin,
-    bin: organization.bin,
-    surname: 'ЖУМАБЕКОВ',
-    firstName: 'НУРЛАН',
-    patronymic: 'ЕРЖАНОВИЧ',
-  },
-): Promise<string> {
-  const base = portal.url;
-  const headers = await csrfHeader(page);
-  const signing = await page.request.post(`${base}/api/v1/signing-requests`, {
-    data: { purpose: 'participant_agreement' },
-    headers,
-  });
-  expect(signing.status(), await signing.text()).toBe(201);
-  const { id, dataBase64 } = (await signing.json()) as { id: string; dataBase64: string };
-  const signer = createSignerClient({
-    url: portal.signerUrl,
-    WebSocket: WebSocket as unknown as WebSocketConstructor,
-    chain: [],
-  });
-  let pem: string;
-  try {
-    pem = await signer.signCms(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
-      purpose: 'document',
-      iin: who.iin,
-      bin: who.bin,
-    });
-  } finally {
-    signer.close();
-  }
-  const res = await page.request.post(`${base}/api/v1/organizations`, {
-    headers,
-    data: {
-      signingRequestId: id,
-      cms: pem.replace(/-----(BEGIN|END) CMS-----|\s/g, ''),
-      registrationDate: '1994-01-20',
-      registrationNumber: '38-1910-ТОО',
-      registrationAuthority: 'Департамент юстиции города Алматы',
-      countryCode: '398',
-      kopf: '20',
-      kse: '7',
-      kfs: '16',
-      roles: ['supplier'],
-      resident: true,
-      smallBusiness: true,
-      mediumBusiness: false,
-      email: `office-${who.bin}@example.kz`,
-      site: 'example.kz',
-      phone: '+7 727 123 45 67',
-      applicantName: `${who.surname} ${who.firstName} ${who.patronymic}`,
-      applicantPosition: 'Директор',
-      headIin: who.iin,
-      headSurname: who.surname,
-      headFirstName: who.firstName,
-      headPatronymic: who.patronymic,
-      headPosition: 'Директор',
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { organization: { id: string } }).organization.id;
-}
 
 const rowOf = (page: Page, fullName: string) =>
   page.getByTestId('employee-row').filter({ hasText: fullName });
@@ -128,14 +45,14 @@ test('invite → register → accept → activate → rights → block: access l
   request,
 }) => {
   test.setTimeout(240_000);
-  const base = portal.url;
+  const base = portal().url;
   const errors = collectConsoleErrors(page);
 
   // The head's personal account and the participant (the head becomes its administrator).
   await registerAndActivateIndividual(page, request, base, head);
   await passwordLogin(page, base, head.iin, PASSWORD);
   await expect(page).toHaveURL(/\/cabinet/);
-  organizationId = await registerParticipant(page);
+  organizationId = await registerParticipant(page, portal());
 
   // Кабинет → Сотрудники: «Пригласить пользователя» (seed 004).
   await page.goto(`${base}/cabinet/employees`);
@@ -231,7 +148,7 @@ test('«Я являюсь сотрудником» at registration → pending r
 }) => {
   test.setTimeout(180_000);
   expect(organizationId, 'the first journey registered the organisation').not.toBe('');
-  const base = portal.url;
+  const base = portal().url;
   const errors = collectConsoleErrors(page);
 
   await page.goto(`${base}/register`);
@@ -299,7 +216,7 @@ const OPS = {
 test('a member of two organisations chooses which one to act for', async ({ page, browser, request }) => {
   test.setTimeout(180_000);
   expect(organizationId, 'the first journey registered the organisation').not.toBe('');
-  const base = portal.url;
+  const base = portal().url;
   const errors = collectConsoleErrors(page);
 
   // The second organisation: its head registers and invites ОМАРОВ.
@@ -308,7 +225,7 @@ test('a member of two organisations chooses which one to act for', async ({ page
   await registerAndActivateIndividual(ops, request, base, OPS.head);
   await passwordLogin(ops, base, OPS.head.iin, PASSWORD);
   await expect(ops).toHaveURL(/\/cabinet/);
-  const opsId = await registerParticipant(ops, {
+  const opsId = await registerParticipant(ops, portal(), {
     iin: OPS.head.iin,
     bin: OPS.bin,
     surname: 'ТЕМИРХАНОВ',
@@ -317,7 +234,7 @@ test('a member of two organisations chooses which one to act for', async ({ page
   });
   const invited = await ops.request.post(`${base}/api/v1/organizations/${opsId}/invitations`, {
     data: { email: applicant.email, rights: ['employee'] },
-    headers: await csrfHeader(ops),
+    headers: await csrfHeader(ops, base),
   });
   expect(invited.status(), await invited.text()).toBe(201);
 

@@ -8,21 +8,14 @@ import {
   passwordLogin,
   registerAndActivateIndividual,
 } from './identity';
-import { type RunningPortal, startPortal } from './portal';
+import { DEMO_ADMIN as ADMIN, useOwnPortal } from './organization-helpers';
 
 // Its own portal (fresh database): the demo organisation's BIN registers once per portal.
-let portal: RunningPortal;
-const base = () => portal.url;
+const portal = useOwnPortal(240_000);
+const base = () => portal().url;
 const { head, organization } = DEMO;
-const ADMIN = { login: 'admin@demo.tereze.kz', password: 'Admin2026$demo' };
 
 test.use({ actionTimeout: 15_000 });
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  portal = await startPortal();
-});
-test.afterAll(async () => portal?.stop());
 
 const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: false });
 
