@@ -112,13 +112,20 @@ export function toArrayBuffer(data: Uint8Array): ArrayBuffer {
 }
 
 const BASE64_RE = /^[A-Za-z0-9+/_-]*={0,2}$/;
+const STANDARD_BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Decodes base64 (standard or url-safe, whitespace ignored); null when it is not base64. */
 export function decodeBase64Strict(text: string): Uint8Array | null {
-  const compact = text.replace(/\s+/g, '');
-  if (compact.length === 0 || !BASE64_RE.test(compact)) return null;
-  const normalised = compact.replace(/-/g, '+').replace(/_/g, '/');
-  if (normalised.replace(/=+$/, '').length % 4 === 1) return null;
+  // Fast path (every signed action's CMS): plain standard base64 needs no rewriting passes.
+  let normalised = text;
+  if (!STANDARD_BASE64_RE.test(text)) {
+    const compact = text.replace(/\s+/g, '');
+    if (!BASE64_RE.test(compact)) return null;
+    normalised = compact.replace(/-/g, '+').replace(/_/g, '/');
+  }
+  let end = normalised.length;
+  while (end > 0 && normalised.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (normalised.length === 0 || end % 4 === 1) return null;
   return new Uint8Array(Buffer.from(normalised, 'base64'));
 }
 

@@ -45,6 +45,14 @@ export function createAccountStore(db: Db, now: () => Date) {
     const [row] = await tx.select().from(accounts).where(where).limit(1);
     return row ?? null;
   };
+  // Signature login's account lookup (a hot path): SQL built once; on PostgreSQL parsed and planned once per
+  // pooled connection (a named prepared statement). A caller's transaction uses the builder.
+  const individualByIin = db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.iin, sql.placeholder('iin')), eq(accounts.kind, 'individual')))
+    .limit(1)
+    .prepare('account_individual_by_iin');
 
   return {
     /**
@@ -89,8 +97,10 @@ export function createAccountStore(db: Db, now: () => Date) {
 
     findById: (id: string, tx?: Db) => findOne(eq(accounts.id, id), tx),
     /** The personal (individual) account of an IIN. */
-    findByIin: (iin: string, tx?: Db) =>
-      findOne(and(eq(accounts.iin, iin), eq(accounts.kind, 'individual')), tx),
+    findByIin: async (iin: string, tx?: Db): Promise<Account | null> =>
+      !tx || tx === db
+        ? ((await individualByIin.execute({ iin }))[0] ?? null)
+        : findOne(and(eq(accounts.iin, iin), eq(accounts.kind, 'individual')), tx),
     /** The account of a legal entity or certification body. */
     findByBin: (bin: string, tx?: Db) =>
       findOne(and(eq(accounts.bin, bin), ne(accounts.kind, 'individual')), tx),

@@ -102,6 +102,15 @@ export function createSignatureService(deps: SignatureServiceDeps) {
         });
   const resolvers = new Map<SigningPurpose, BodyResolver>();
   let issuedSincePurge = 0;
+  // The request lookup of every signed action (the login hot path): its SQL is built once, and on PostgreSQL
+  // each pooled connection parses and plans it once (a named prepared statement). Only for `db` itself; a
+  // caller's transaction uses the builder.
+  const requestById = db
+    .select()
+    .from(signingRequests)
+    .where(eq(signingRequests.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('signing_request_by_id');
 
   function trustAnchors(): { anchors: ParsedCertificate[]; intermediates: ParsedCertificate[] } {
     const ca = config.DEMO ? deps.demoCa?.() : undefined;
@@ -256,11 +265,14 @@ export function createSignatureService(deps: SignatureServiceDeps) {
      */
     async verify(input: VerifySignatureInput, tx: Db = db): Promise<VerifiedSignature> {
       if (!UUID.test(input.signingRequestId)) throw signatureInvalid('signing_request', 'unknown');
-      const [request] = await tx
-        .select()
-        .from(signingRequests)
-        .where(eq(signingRequests.id, input.signingRequestId))
-        .limit(1);
+      const [request] =
+        tx === db
+          ? await requestById.execute({ id: input.signingRequestId })
+          : await tx
+              .select()
+              .from(signingRequests)
+              .where(eq(signingRequests.id, input.signingRequestId))
+              .limit(1);
       if (!request) throw signatureInvalid('signing_request', 'unknown');
       if (request.purpose !== input.purpose) throw signatureInvalid('signing_request', 'purpose_mismatch');
       if (request.consumedAt) throw signatureInvalid('signing_request', 'already_used');
