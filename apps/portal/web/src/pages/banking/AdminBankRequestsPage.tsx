@@ -6,7 +6,6 @@ import {
   Modal,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   Textarea,
   Title,
@@ -17,6 +16,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { errorText } from '../../error-text';
 import { usePageTitle } from '../../page-title';
 import { useMe } from '../../queries';
+import { BankRequestsTable } from './BankRequestsTable';
 import {
   type AdminBankRequest,
   type BankRequestStatus,
@@ -82,79 +82,65 @@ export function AdminBankRequestsPage() {
           {errorText(t, decide.error)}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={1000}>
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('banking.requests.bankCode')}</Table.Th>
-              <Table.Th>{t('banking.requests.bic')}</Table.Th>
-              <Table.Th>{t('banking.requests.name')}</Table.Th>
-              <Table.Th>{t('banking.requests.address')}</Table.Th>
-              <Table.Th>{t('banking.requests.extraInfo')}</Table.Th>
-              <Table.Th>{t('banking.admin.requester')}</Table.Th>
-              <Table.Th>{t('banking.requests.createdAt')}</Table.Th>
-              <Table.Th>{t('banking.requests.statusTitle')}</Table.Th>
-              <Table.Th>{t('banking.admin.decision')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {requests.isSuccess && items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={9}>
-                  <Text ta="center" c="gray.7" size="sm">
-                    {t('banking.requests.none')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {items.map((r) => (
-              <Table.Tr key={r.id} data-testid="admin-bank-request-row">
-                <Table.Td>{r.bankCode}</Table.Td>
-                <Table.Td>{r.bic}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{r.nameRu}</Text>
+      <BankRequestsTable
+        rows={items}
+        loaded={requests.isSuccess}
+        minWidth={1000}
+        rowTestId="admin-bank-request-row"
+        columns={[
+          { header: t('banking.requests.bankCode'), cell: (r) => r.bankCode },
+          { header: t('banking.requests.bic'), cell: (r) => r.bic },
+          {
+            header: t('banking.requests.name'),
+            cell: (r) => (
+              <>
+                <Text size="sm">{r.nameRu}</Text>
+                <Text size="xs" c="gray.7">
+                  {r.nameKk}
+                </Text>
+              </>
+            ),
+          },
+          { header: t('banking.requests.address'), cell: (r) => r.addressRu },
+          { header: t('banking.requests.extraInfo'), cell: (r) => r.confirmationInfo },
+          { header: t('banking.admin.requester'), cell: (r) => r.requesterEmail ?? '—' },
+          { header: t('banking.requests.createdAt'), cell: (r) => formatDateTime(r.createdAt) },
+          {
+            header: t('banking.requests.statusTitle'),
+            cell: (r) => (
+              <>
+                <Badge color={requestStatusColor[r.status]} variant="light">
+                  {requestStatusText(t, r.status)}
+                </Badge>
+                {r.rejectReason && (
                   <Text size="xs" c="gray.7">
-                    {r.nameKk}
+                    {r.rejectReason}
                   </Text>
-                </Table.Td>
-                <Table.Td>{r.addressRu}</Table.Td>
-                <Table.Td>{r.confirmationInfo}</Table.Td>
-                <Table.Td>{r.requesterEmail ?? '—'}</Table.Td>
-                <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
-                <Table.Td>
-                  <Badge color={requestStatusColor[r.status]} variant="light">
-                    {requestStatusText(t, r.status)}
-                  </Badge>
-                  {r.rejectReason && (
-                    <Text size="xs" c="gray.7">
-                      {r.rejectReason}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {r.status === 'pending' && (
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        color="teal"
-                        loading={
-                          decide.isPending && decide.variables?.id === r.id && decide.variables.approve
-                        }
-                        onClick={() => decide.mutate({ id: r.id, approve: true })}
-                      >
-                        {t('banking.admin.approve')}
-                      </Button>
-                      <Button size="compact-sm" color="red" variant="light" onClick={() => setRejecting(r)}>
-                        {t('banking.admin.reject')}
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                )}
+              </>
+            ),
+          },
+          {
+            header: t('banking.admin.decision'),
+            cell: (r) =>
+              r.status === 'pending' && (
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    size="compact-sm"
+                    color="teal"
+                    loading={decide.isPending && decide.variables?.id === r.id && decide.variables.approve}
+                    onClick={() => decide.mutate({ id: r.id, approve: true })}
+                  >
+                    {t('banking.admin.approve')}
+                  </Button>
+                  <Button size="compact-sm" color="red" variant="light" onClick={() => setRejecting(r)}>
+                    {t('banking.admin.reject')}
+                  </Button>
+                </Group>
+              ),
+          },
+        ]}
+      />
       <Modal opened={rejecting !== null} onClose={closeReject} title={t('banking.admin.rejectTitle')}>
         <Stack gap="sm">
           <Text size="sm">{rejecting?.nameRu}</Text>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../components/PageLoader';
@@ -6,6 +6,7 @@ import { errorText } from '../../error-text';
 import { usePageTitle } from '../../page-title';
 import { useBankingOrganization } from './acting-organization';
 import { BankRequestForm } from './BankRequestForm';
+import { BankRequestsTable } from './BankRequestsTable';
 import { type BankRequest, useMyBankRequests } from './banking-api';
 import { formatDateTime, requestStatusColor, requestStatusText } from './request-status';
 
@@ -31,60 +32,47 @@ export function BankRequestsPage() {
         </Button>
       </Group>
       {requests.isError && <Alert color="red">{errorText(t, requests.error)}</Alert>}
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('banking.requests.bankCode')}</Table.Th>
-              <Table.Th>{t('banking.requests.bic')}</Table.Th>
-              <Table.Th>{t('banking.requests.headOffice')}</Table.Th>
-              <Table.Th>{t('banking.requests.residentShort')}</Table.Th>
-              <Table.Th>{t('banking.requests.name')}</Table.Th>
-              <Table.Th>{t('banking.requests.address')}</Table.Th>
-              <Table.Th>{t('banking.requests.createdAt')}</Table.Th>
-              <Table.Th>{t('banking.requests.decidedAt')}</Table.Th>
-              <Table.Th>{t('banking.requests.extraInfo')}</Table.Th>
-              <Table.Th>{t('banking.requests.statusTitle')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {requests.isSuccess && items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={10}>
-                  <Text ta="center" c="gray.7" size="sm">
-                    {t('banking.requests.none')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {items.map((r) => (
-              <Table.Tr key={r.id} data-testid="bank-request-row">
-                <Table.Td>{r.bankCode}</Table.Td>
-                <Table.Td>{r.bic}</Table.Td>
-                <Table.Td>{r.headOffice ? t('banking.yes') : t('banking.no')}</Table.Td>
-                <Table.Td>{r.resident ? t('banking.yes') : t('banking.no')}</Table.Td>
-                <Table.Td>{kk ? r.nameKk : r.nameRu}</Table.Td>
-                <Table.Td>{kk ? r.addressKk : r.addressRu}</Table.Td>
-                <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
-                <Table.Td>{r.status === 'approved' ? formatDateTime(r.decidedAt) : ''}</Table.Td>
-                <Table.Td>{r.confirmationInfo}</Table.Td>
-                <Table.Td>
-                  <Stack gap={2} align="flex-start">
-                    <Badge color={requestStatusColor[r.status]} variant="light">
-                      {requestStatusText(t, r.status)}
-                    </Badge>
-                    {r.status === 'rejected' && (
-                      <Anchor component="button" type="button" size="sm" onClick={() => setReasonOf(r)}>
-                        {t('banking.requests.reason')}
-                      </Anchor>
-                    )}
-                  </Stack>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <BankRequestsTable
+        rows={items}
+        loaded={requests.isSuccess}
+        minWidth={900}
+        rowTestId="bank-request-row"
+        columns={[
+          { header: t('banking.requests.bankCode'), cell: (r) => r.bankCode },
+          { header: t('banking.requests.bic'), cell: (r) => r.bic },
+          {
+            header: t('banking.requests.headOffice'),
+            cell: (r) => (r.headOffice ? t('banking.yes') : t('banking.no')),
+          },
+          {
+            header: t('banking.requests.residentShort'),
+            cell: (r) => (r.resident ? t('banking.yes') : t('banking.no')),
+          },
+          { header: t('banking.requests.name'), cell: (r) => (kk ? r.nameKk : r.nameRu) },
+          { header: t('banking.requests.address'), cell: (r) => (kk ? r.addressKk : r.addressRu) },
+          { header: t('banking.requests.createdAt'), cell: (r) => formatDateTime(r.createdAt) },
+          {
+            header: t('banking.requests.decidedAt'),
+            cell: (r) => (r.status === 'approved' ? formatDateTime(r.decidedAt) : ''),
+          },
+          { header: t('banking.requests.extraInfo'), cell: (r) => r.confirmationInfo },
+          {
+            header: t('banking.requests.statusTitle'),
+            cell: (r) => (
+              <Stack gap={2} align="flex-start">
+                <Badge color={requestStatusColor[r.status]} variant="light">
+                  {requestStatusText(t, r.status)}
+                </Badge>
+                {r.status === 'rejected' && (
+                  <Anchor component="button" type="button" size="sm" onClick={() => setReasonOf(r)}>
+                    {t('banking.requests.reason')}
+                  </Anchor>
+                )}
+              </Stack>
+            ),
+          },
+        ]}
+      />
       <Modal
         opened={formOpen}
         onClose={() => setFormOpen(false)}
