@@ -34,22 +34,23 @@ const isUniqueViolation = (error: unknown): boolean => {
   return false;
 };
 
+/** An employees-module audit entry (service.ts fills in the defaults and the request origin). */
+export interface JournalEntry {
+  action: string;
+  result?: 'success' | 'failure';
+  actorUserId: string | null;
+  organizationId: string;
+  targetType?: string;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export type Journal = (req: FastifyRequest | null, entry: JournalEntry, tx?: Db) => Promise<unknown>;
+
 export interface InvitationDeps {
   db: Db;
   app: () => AppContext;
-  journal: (
-    req: FastifyRequest | null,
-    entry: {
-      action: string;
-      result?: 'success' | 'failure';
-      actorUserId: string | null;
-      organizationId: string;
-      targetType?: string;
-      targetId?: string | null;
-      details?: Record<string, unknown>;
-    },
-    tx?: Db,
-  ) => Promise<unknown>;
+  journal: Journal;
   assertOrganizerUnchanged: (actor: Account, before: readonly string[], after: readonly string[]) => void;
   notifyAdmins: (organization: Organization, candidate: Account, lang: Language, tx: Db) => Promise<void>;
 }

@@ -8,7 +8,7 @@ import type { Account } from '../identity/accounts';
 import { requestOrigin } from '../identity/service';
 import { type Member, type MemberRight, normalizeRights } from '../organizations/members';
 import type { Organization } from '../organizations/service';
-import { createInvitations } from './invitations';
+import { createInvitations, type Journal } from './invitations';
 import type { employeeRow } from './schema';
 
 type EmployeeRow = z.infer<typeof employeeRow>;
@@ -42,19 +42,7 @@ export function createEmployeeService(deps: EmployeeDeps) {
   const { db } = deps;
   const app = deps.app;
 
-  const journal = (
-    req: FastifyRequest | null,
-    entry: {
-      action: string;
-      result?: 'success' | 'failure';
-      actorUserId: string | null;
-      organizationId: string;
-      targetType?: string;
-      targetId?: string | null;
-      details?: Record<string, unknown>;
-    },
-    tx?: Db,
-  ) =>
+  const journal: Journal = (req, entry, tx) =>
     app().audit.record(
       {
         action: entry.action,
