@@ -118,6 +118,21 @@ export function createBankAccountService(ctx: AppContext) {
     return { number, bic: attrString(bank, 'bic') };
   }
 
+  /** One account number once per organisation (409 on the number field otherwise). */
+  async function assertNumberFree(tx: Db, lang: Language, organizationId: string, number: string) {
+    const [clash] = await tx
+      .select({ id: bankAccounts.id })
+      .from(bankAccounts)
+      .where(and(eq(bankAccounts.organizationId, organizationId), eq(bankAccounts.number, number)));
+    if (clash)
+      throw new AppError(
+        409,
+        'bank_account_duplicate',
+        {},
+        { number: translate(lang, 'bank_account_duplicate') },
+      );
+  }
+
   function journal(
     req: FastifyRequest,
     action: string,
@@ -187,17 +202,7 @@ export function createBankAccountService(ctx: AppContext) {
       const { kbe } = await kbeOf(organization);
       if (!kbe) throw fieldError(req.lang, 'kbe', 'kbe_unknown');
       const row = await inOrgTx(organizationId, async (tx) => {
-        const [clash] = await tx
-          .select({ id: bankAccounts.id })
-          .from(bankAccounts)
-          .where(and(eq(bankAccounts.organizationId, organizationId), eq(bankAccounts.number, number)));
-        if (clash)
-          throw new AppError(
-            409,
-            'bank_account_duplicate',
-            {},
-            { number: translate(req.lang, 'bank_account_duplicate') },
-          );
+        await assertNumberFree(tx, req.lang, organizationId, number);
         const [{ count }] = await tx
           .select({ count: sql<number>`count(*)::int` })
           .from(bankAccounts)
@@ -271,19 +276,7 @@ export function createBankAccountService(ctx: AppContext) {
           closedOn: patch.closedOn === undefined ? current.closedOn : patch.closedOn,
         };
         const { number, bic } = await checked(req.lang, next, tx);
-        if (number !== current.number) {
-          const [clash] = await tx
-            .select({ id: bankAccounts.id })
-            .from(bankAccounts)
-            .where(and(eq(bankAccounts.organizationId, organizationId), eq(bankAccounts.number, number)));
-          if (clash)
-            throw new AppError(
-              409,
-              'bank_account_duplicate',
-              {},
-              { number: translate(req.lang, 'bank_account_duplicate') },
-            );
-        }
+        if (number !== current.number) await assertNumberFree(tx, req.lang, organizationId, number);
         // КБе follows the organisation's current residency and КСЕ when the account is saved again.
         const { kbe } = await kbeOf(organization, tx);
         if (patch.isDefault) await unsetOtherDefaults(tx, organizationId, id);
