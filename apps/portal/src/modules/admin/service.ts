@@ -79,6 +79,29 @@ export function createAdminService(ctx: AppContext) {
     return account;
   }
 
+  /** A successful change of account `id` by the administrator, journaled inside its transaction. */
+  function journal(
+    req: FastifyRequest,
+    adminId: string,
+    action: string,
+    id: string,
+    details: Record<string, unknown>,
+    tx: Db,
+  ) {
+    return ctx.audit.record(
+      {
+        action,
+        result: 'success',
+        actorUserId: adminId,
+        targetType: 'account',
+        targetId: id,
+        ...requestOrigin(req),
+        details,
+      },
+      tx,
+    );
+  }
+
   async function withLock(account: Account) {
     return userView(account, (await accountAdmin.lockedUntil([account])).get(account.id));
   }
@@ -128,18 +151,7 @@ export function createAdminService(ctx: AppContext) {
         if (account.status === 'blocked') throw new AppError(409, 'admin_user_already_blocked');
         const row = await identity.updateAccount(id, { status: 'blocked' }, tx);
         await identity.revokeSessions(id, undefined, tx);
-        await ctx.audit.record(
-          {
-            action: 'admin.user.block',
-            result: 'success',
-            actorUserId: admin.id,
-            targetType: 'account',
-            targetId: id,
-            ...requestOrigin(req),
-            details: { reason, statusBefore: account.status },
-          },
-          tx,
-        );
+        await journal(req, admin.id, 'admin.user.block', id, { reason, statusBefore: account.status }, tx);
         return row;
       });
       return withLock(blocked);
@@ -165,18 +177,7 @@ export function createAdminService(ctx: AppContext) {
         if (account.status !== 'blocked') throw new AppError(409, 'admin_user_not_blocked');
         const status = last?.details.statusBefore === 'pending_activation' ? 'pending_activation' : 'active';
         const row = await identity.updateAccount(id, { status }, tx);
-        await ctx.audit.record(
-          {
-            action: 'admin.user.unblock',
-            result: 'success',
-            actorUserId: admin.id,
-            targetType: 'account',
-            targetId: id,
-            ...requestOrigin(req),
-            details: { status },
-          },
-          tx,
-        );
+        await journal(req, admin.id, 'admin.user.unblock', id, { status }, tx);
         return row;
       });
       return withLock(unblocked);
@@ -207,18 +208,7 @@ export function createAdminService(ctx: AppContext) {
         ];
         if (roles.join() === account.roles.join()) return account;
         const row = await identity.updateAccount(id, { roles }, tx);
-        await ctx.audit.record(
-          {
-            action: 'admin.user.roles',
-            result: 'success',
-            actorUserId: admin.id,
-            targetType: 'account',
-            targetId: id,
-            ...requestOrigin(req),
-            details: { before: account.roles, after: roles },
-          },
-          tx,
-        );
+        await journal(req, admin.id, 'admin.user.roles', id, { before: account.roles, after: roles }, tx);
         return row;
       });
       return withLock(updated);
