@@ -1,6 +1,4 @@
 import { expect, type Page, test } from '@playwright/test';
-import WebSocket from 'ws';
-import { createSignerClient, type WebSocketConstructor } from '../packages/signer/src/client';
 import {
   collectConsoleErrors,
   DEMO,
@@ -9,7 +7,7 @@ import {
   passwordLogin,
   registerAndActivateIndividual,
 } from './identity';
-import { type RunningPortal, startPortal } from './portal';
+import { csrfHeader, registerParticipant, signWithDemoSigner, useOwnPortal } from './organization-helpers';
 
 const { head, organization } = DEMO;
 /** The registry's certification body (accredited in DEMO for every standard) and its first head. */
@@ -27,92 +25,31 @@ const OPS = {
   patronymic: 'МАРАТОВИЧ',
 };
 
-let portal: RunningPortal;
+const ownPortal = useOwnPortal(200_000);
 /** The application of the first journey, which the moderator's journey reads. */
 let journey = { applicationNumber: '', applicationId: '' };
 // The moderator's journey reads what the applicant's journey made.
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  test.setTimeout(200_000);
-  portal = await startPortal();
-});
-test.afterAll(async () => portal?.stop());
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/artifacts/certification-${name}.png`, fullPage: true });
 
-async function csrfHeader(page: Page) {
-  await page.request.get(`${portal.url}/api/v1/csrf`);
-  const cookie = (await page.context().cookies(portal.url)).find((c) => c.name === 'csrf_token');
-  return { 'x-csrf-token': cookie!.value };
-}
+/** The CSRF header of the page's browser context (organization-helpers' csrfHeader on this spec's portal). */
+const csrf = (page: Page) => csrfHeader(page, ownPortal().url);
 
-/** Signs base64 bytes with the demo signer's SIGN key of `who`, as NCALayer would (attached CMS, PEM stripped). */
+/** Signs base64 bytes with the demo signer's SIGN key of `who` (attached CMS, PEM armour stripped). */
 async function signWith(dataBase64: string, who: { iin: string; bin: string }) {
-  const signer = createSignerClient({
-    url: portal.signerUrl,
-    WebSocket: WebSocket as unknown as WebSocketConstructor,
-    chain: [],
-  });
-  try {
-    const pem = await signer.signCms(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
-      purpose: 'document',
-      ...who,
-    });
-    return pem.replace(/-----(BEGIN|END) CMS-----|\s/g, '');
-  } finally {
-    signer.close();
-  }
-}
-
-/** The signed-in head registers the participant through the API (copied from employees.spec.ts). */
-async function registerParticipant(
-  page: Page,
-  who: { iin: string; bin: string; surname: string; firstName: string; patronymic: string },
-): Promise<string> {
-  const base = portal.url;
-  const headers = await csrfHeader(page);
-  const signing = await page.request.post(`${base}/api/v1/signing-requests`, {
-    data: { purpose: 'participant_agreement' },
-    headers,
-  });
-  expect(signing.status(), await signing.text()).toBe(201);
-  const { id, dataBase64 } = (await signing.json()) as { id: string; dataBase64: string };
-  const res = await page.request.post(`${base}/api/v1/organizations`, {
-    headers,
-    data: {
-      signingRequestId: id,
-      cms: await signWith(dataBase64, { iin: who.iin, bin: who.bin }),
-      registrationDate: '1994-01-20',
-      registrationNumber: '38-1910-ТОО',
-      registrationAuthority: 'Департамент юстиции города Алматы',
-      countryCode: '398',
-      kopf: '20',
-      kse: '7',
-      kfs: '16',
-      roles: ['supplier'],
-      resident: true,
-      smallBusiness: true,
-      mediumBusiness: false,
-      email: `office-${who.bin}@example.kz`,
-      site: 'example.kz',
-      phone: '+7 727 123 45 67',
-      applicantName: `${who.surname} ${who.firstName} ${who.patronymic}`,
-      applicantPosition: 'Директор',
-      headIin: who.iin,
-      headSurname: who.surname,
-      headFirstName: who.firstName,
-      headPatronymic: who.patronymic,
-      headPosition: 'Директор',
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { organization: { id: string } }).organization.id;
+  const pem = await signWithDemoSigner(
+    ownPortal().signerUrl,
+    new Uint8Array(Buffer.from(dataBase64, 'base64')),
+    who,
+  );
+  return pem.replace(/-----(BEGIN|END) CMS-----|\s/g, '');
 }
 
 /** The body's act through the API: prepare → sign with the body head's key → record. */
 async function act(page: Page, base: string, action: string, payload: Record<string, unknown>) {
-  const headers = await csrfHeader(page);
+  const headers = await csrf(page);
   const prepared = await page.request.post(`${base}/acts/prepare`, { headers, data: { action, payload } });
   expect(prepared.status(), `${action}: ${await prepared.text()}`).toBe(201);
   const { signingRequest } = (await prepared.json()) as {
@@ -157,7 +94,7 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   request,
 }) => {
   test.setTimeout(180_000);
-  const base = portal.url;
+  const base = ownPortal().url;
   // The refusals provoked on purpose (incomplete submit, a forbidden file type) are logged by Chromium.
   const refusals: ExpectedRefusal[] = [];
   const errors = collectConsoleErrors(page, refusals);
@@ -166,7 +103,7 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   await registerAndActivateIndividual(page, request, base, head);
   await passwordLogin(page, base, head.iin, PASSWORD);
   await expect(page).toHaveURL(/\/cabinet/);
-  const orgId = await registerParticipant(page, {
+  const orgId = await registerParticipant(page, ownPortal(), {
     iin: head.iin,
     bin: organization.bin,
     surname: 'ЖУМАБЕКОВ',
@@ -180,7 +117,7 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   await registerAndActivateIndividual(body, request, base, OPS.head);
   await passwordLogin(body, base, OPS.head.iin, PASSWORD);
   await expect(body).toHaveURL(/\/cabinet/);
-  const bodyOrgId = await registerParticipant(body, {
+  const bodyOrgId = await registerParticipant(body, ownPortal(), {
     iin: OPS.head.iin,
     bin: OPS.bin,
     surname: OPS.surname,
@@ -330,7 +267,7 @@ test('apply → return → fix and re-sign → audits → certificate → regist
     stage1Date: '2026-02-01',
     stage2Date: '2026-03-01',
   });
-  const headers = await csrfHeader(body);
+  const headers = await csrf(body);
   const report = await body.request.post(`${queue}/reports`, {
     headers,
     multipart: {
@@ -417,7 +354,7 @@ test('moderator: counts by status and body, «Блок модератора» sh
 }) => {
   test.setTimeout(90_000);
   expect(journey.applicationNumber, 'the first journey made an application').toMatch(/^SM-/);
-  const base = portal.url;
+  const base = ownPortal().url;
   const errors = collectConsoleErrors(page);
   await passwordLogin(page, base, 'moderator@demo.tereze.kz', 'Moder2026$demo');
   await expect(page).toHaveURL(/\/cabinet/);
@@ -457,7 +394,7 @@ test('moderator: counts by status and body, «Блок модератора» sh
   await expect(note).toHaveValue('Проверено модератором портала');
   await expect(note).toHaveAttribute('readonly', '');
   // ЧЕРНОВИКИ pages by keyset: 21 drafts → 20 rows, «Показать ещё» → 21.
-  const headers = await csrfHeader(applicant);
+  const headers = await csrf(applicant);
   const orgs = (await (await applicant.request.get(`${base}/api/v1/me`)).json()) as {
     organizations: { id: string }[];
   };
