@@ -2,6 +2,7 @@ import { Alert, Button, Group, SimpleGrid, Stack, TextInput, Title } from '@mant
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
+import { AdminForbidden } from '../../components/AdminForbidden';
 import { PageLoader } from '../../components/PageLoader';
 import { errorText } from '../../error-text';
 import { usePageTitle } from '../../page-title';
@@ -24,13 +25,7 @@ export function AuditAdminPage() {
   const journal = useAuditJournal(filters, isAdmin);
 
   if (me.isLoading) return <PageLoader />;
-  if (!isAdmin)
-    return (
-      <Stack gap="md">
-        <Title order={2}>{title}</Title>
-        <Alert color="red">{t('admin.forbidden')}</Alert>
-      </Stack>
-    );
+  if (!isAdmin) return <AdminForbidden title={title} text={t('admin.forbidden')} />;
   const fieldErrors = journal.error instanceof ApiError ? (journal.error.fields ?? {}) : {};
   const events = journal.data?.pages.flatMap((p) => p.events) ?? [];
   const submit = (e: FormEvent) => {

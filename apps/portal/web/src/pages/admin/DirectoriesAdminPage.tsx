@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminForbidden } from '../../components/AdminForbidden';
 import { DirectorySelect } from '../../components/DirectorySelect';
 import { KatoPicker } from '../../components/KatoPicker';
 import { PageLoader } from '../../components/PageLoader';
@@ -57,13 +58,7 @@ export function DirectoriesAdminPage() {
   const list = useDirectoryList(kind, query, i18n.language, isAdmin);
 
   if (me.isLoading) return <PageLoader />;
-  if (!isAdmin)
-    return (
-      <Stack gap="md">
-        <Title order={2}>{title}</Title>
-        <Alert color="red">{t('directories.forbidden')}</Alert>
-      </Stack>
-    );
+  if (!isAdmin) return <AdminForbidden title={title} text={t('directories.forbidden')} />;
 
   const chooseKind = (next: string | null) => {
     if (!next) return;

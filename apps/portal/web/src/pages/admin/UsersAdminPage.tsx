@@ -17,6 +17,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
+import { AdminForbidden } from '../../components/AdminForbidden';
 import { PageLoader } from '../../components/PageLoader';
 import { errorText } from '../../error-text';
 import { usePageTitle } from '../../page-title';
@@ -64,13 +65,7 @@ export function UsersAdminPage() {
   const [openId, setOpenId] = useState<string | null>(null);
 
   if (me.isLoading) return <PageLoader />;
-  if (!isAdmin)
-    return (
-      <Stack gap="md">
-        <Title order={2}>{title}</Title>
-        <Alert color="red">{t('admin.forbidden')}</Alert>
-      </Stack>
-    );
+  if (!isAdmin) return <AdminForbidden title={title} text={t('admin.forbidden')} />;
   const rows = users.data?.pages.flatMap((p) => p.users) ?? [];
 
   return (

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminForbidden } from '../../components/AdminForbidden';
 import { PageLoader } from '../../components/PageLoader';
 import { errorText } from '../../error-text';
 import { usePageTitle } from '../../page-title';
@@ -40,13 +41,7 @@ export function AdminBankRequestsPage() {
   const [reasonError, setReasonError] = useState<string | null>(null);
 
   if (me.isLoading) return <PageLoader />;
-  if (!isAdmin)
-    return (
-      <Stack gap="md">
-        <Title order={2}>{title}</Title>
-        <Alert color="red">{t('banking.admin.forbidden')}</Alert>
-      </Stack>
-    );
+  if (!isAdmin) return <AdminForbidden title={title} text={t('banking.admin.forbidden')} />;
 
   const closeReject = () => {
     setRejecting(null);
