@@ -167,11 +167,14 @@ async function main() {
       ['by BIN/IIN', { bin: '240140000777' }],
       ['by number', { number: 'KZ.SM.990100000007.2026.0500007' }],
       ['by number prefix', { number: 'KZ.SM.990100000007' }],
+      ['by number prefix without the body BIN', { number: 'kz.sm.99010000001' }],
       ['by standard', { standard: 'ISO 27001' }],
       ['by status active', { status: 'active' }],
       ['by status suspended', { status: 'suspended' }],
       ['by body BIN', { body: bodyBin(3) }],
-      ['by organisation name', { organization: 'Заявитель 1234»' }],
+      ['by organisation name (rare)', { organization: 'Заявитель 1234»' }],
+      ['by organisation name (common, any case)', { organization: 'заявитель' }],
+      ['by organisation name (partial word)', { organization: 'явитель 77' }],
     ];
     const registry: { search: string; p99: number }[] = [];
     for (const [name, filters] of searches) {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -49,6 +50,8 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   const client = await PGlite.create({
     dataDir,
     loadDataDir: loadDataDir ?? (fresh ? readBaseTemplate() : undefined),
+    // Contrib extensions the migrations CREATE (PostgreSQL has them from its contrib package).
+    extensions: { pg_trgm },
   });
   // No template yet (install skipped it): keep this start's empty cluster for the next fresh directory.
   if (fresh && !loadDataDir && !readBaseTemplate()) await writeBaseTemplate().catch(() => {});

@@ -156,38 +156,7 @@ export async function listRegistry(
   q: RegistryQuery,
   today: string,
 ): Promise<{ items: RegistryRow[]; nextCursor: string | null }> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('bad date');
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const where = [`c.status <> 'replaced'`];
-  if (q.number) {
-    // A whole number (typed or from the QR page) is an exact, unique-index lookup; anything shorter a prefix.
-    if (/^KZ\.SM\.\d{12}\.\d{4}\.\d{6,}$/i.test(q.number))
-      where.push(`c.number = ${p(q.number.toUpperCase())}`);
-    else {
-      where.push(`c.number ILIKE ${p(likePrefix(q.number))}`);
-      // KZ.SM.<body BIN>…: the body's part of the number index (cert_reg_body_idx) holds every match, in order.
-      const bin = /^KZ\.SM\.(\d{12})/i.exec(q.number)?.[1];
-      if (bin) where.push(`c.body_bin = ${p(bin)}`);
-    }
-  }
-  if (q.bin) where.push(`c.holder_bin = ${p(q.bin)}`);
-  if (q.organization)
-    where.push(`c.holder_name ILIKE ${p(`%${q.organization.replace(/[\\%_]/g, (s) => `\\${s}`)}%`)}`);
-  if (q.standard) where.push(`c.standard = ${p(q.standard)}`);
-  if (q.body) {
-    if (/^\d{12}$/.test(q.body)) where.push(`c.body_bin = ${p(q.body)}`);
-    else where.push(`c.body_name ILIKE ${p(`%${q.body.replace(/[\\%_]/g, (s) => `\\${s}`)}%`)}`);
-  }
-  if (q.status === 'expired')
-    where.push(`c.status IN ('active','suspended')`, `c.valid_until < ${p(today)}::date`);
-  else if (q.status === 'active' || q.status === 'suspended')
-    where.push(`c.status = ${p(q.status)}`, `c.valid_until >= ${p(today)}::date`);
-  else if (q.status === 'withdrawn') where.push(`c.status = 'withdrawn'`);
-  if (q.cursor) where.push(`c.number > ${p(q.cursor)}`);
+  const { text, params } = registryListQuery(q, today);
   const rows = await database.query<{
     number: string;
     holder_bin: string;
@@ -200,15 +169,7 @@ export async function listRegistry(
     issued_on: string | Date;
     valid_until: string | Date;
     public_status: RegistryRow['status'];
-  }>(
-    `SELECT c.number, c.holder_bin, c.holder_name, c.body_bin, c.body_name, c.attestat_number, c.standard, c.scope,
-            c.issued_on::text AS issued_on, c.valid_until::text AS valid_until, ${publicStatusSql(today)} AS public_status
-       FROM certification_certificates c
-      WHERE ${where.join(' AND ')}
-      ORDER BY c.number
-      LIMIT ${p(q.limit + 1)}`,
-    params,
-  );
+  }>(text, params);
   const items = rows.slice(0, q.limit).map((r) => ({
     number: r.number,
     holderBin: r.holder_bin,
@@ -223,4 +184,57 @@ export async function listRegistry(
     status: r.public_status,
   }));
   return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.number ?? null) : null };
+}
+
+/** The SQL of one registry page (exported so a test can check each search is served by its index). */
+export function registryListQuery(q: RegistryQuery, today: string): { text: string; params: unknown[] } {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('bad date');
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = [`c.status <> 'replaced'`];
+  let byteOrder = false;
+  if (q.number) {
+    // A whole number (typed or from the QR page) is an exact, unique-index lookup; anything shorter a prefix.
+    if (/^KZ\.SM\.\d{12}\.\d{4}\.\d{6,}$/i.test(q.number))
+      where.push(`c.number = ${p(q.number.toUpperCase())}`);
+    else {
+      // Numbers are stored upper-case: a case-insensitive prefix is LIKE on the upper-cased input.
+      const prefix = p(likePrefix(q.number.toUpperCase()));
+      // KZ.SM.<body BIN>…: the body's part of the number index (cert_reg_body_idx) holds every match, in order.
+      const bin = /^KZ\.SM\.(\d{12})/i.exec(q.number)?.[1];
+      if (bin) where.push(`c.number LIKE ${prefix}`, `c.body_bin = ${p(bin)}`);
+      else {
+        // Any other prefix: a range of cert_reg_number_c_idx, read in its (byte) order — see numberOrder.
+        where.push(`c.number COLLATE "C" LIKE ${prefix}`);
+        byteOrder = true;
+      }
+    }
+  }
+  if (q.bin) where.push(`c.holder_bin = ${p(q.bin)}`);
+  // Substring in any case (Cyrillic included): served by the trigram index cert_reg_holder_name_trgm_idx.
+  if (q.organization)
+    where.push(`c.holder_name ILIKE ${p(`%${q.organization.replace(/[\\%_]/g, (s) => `\\${s}`)}%`)}`);
+  if (q.standard) where.push(`c.standard = ${p(q.standard)}`);
+  if (q.body) {
+    if (/^\d{12}$/.test(q.body)) where.push(`c.body_bin = ${p(q.body)}`);
+    else where.push(`c.body_name ILIKE ${p(`%${q.body.replace(/[\\%_]/g, (s) => `\\${s}`)}%`)}`);
+  }
+  if (q.status === 'expired')
+    where.push(`c.status IN ('active','suspended')`, `c.valid_until < ${p(today)}::date`);
+  else if (q.status === 'active' || q.status === 'suspended')
+    where.push(`c.status = ${p(q.status)}`, `c.valid_until >= ${p(today)}::date`);
+  else if (q.status === 'withdrawn') where.push(`c.status = 'withdrawn'`);
+  // Registry numbers are ASCII of one shape (KZ.SM.<BIN>.<year>.<n>): byte order and the database collation agree.
+  const numberOrder = byteOrder ? 'c.number COLLATE "C"' : 'c.number';
+  if (q.cursor) where.push(`${numberOrder} > ${p(q.cursor)}`);
+  const text = `SELECT c.number, c.holder_bin, c.holder_name, c.body_bin, c.body_name, c.attestat_number, c.standard, c.scope,
+            c.issued_on::text AS issued_on, c.valid_until::text AS valid_until, ${publicStatusSql(today)} AS public_status
+       FROM certification_certificates c
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${numberOrder}
+      LIMIT ${p(q.limit + 1)}`;
+  return { text, params };
 }

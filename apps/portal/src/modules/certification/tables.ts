@@ -229,5 +229,10 @@ export const certificationCertificates = pgTable(
     index('cert_reg_standard_idx').on(t.standard, t.number),
     index('cert_reg_status_idx').on(t.status, t.number),
     index('cert_reg_valid_idx').on(t.validUntil, t.number),
+    // A number prefix without the body's BIN: LIKE 'KZ.SM.99…%' is a range of this byte-ordered index, read in
+    // (number COLLATE "C") order — the database collation (C.UTF-8, en_US…) cannot serve LIKE from the unique index.
+    index('cert_reg_number_c_idx').on(sql`${t.number} COLLATE "C"`),
+    // Holder name substring (ILIKE '%…%', any case, Cyrillic): trigrams (pg_trgm; contrib on PostgreSQL and PGlite).
+    index('cert_reg_holder_name_trgm_idx').using('gin', t.holderName.op('gin_trgm_ops')),
   ],
 );
