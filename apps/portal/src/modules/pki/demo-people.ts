@@ -5,7 +5,8 @@ export const DEMO_KEY_PASSWORD = 'Qwerty12';
 
 /**
  * The people whose keys the demo signer holds (valid IIN/BIN check digits). The state-registry stand-in
- * carries the same people, so registration with these keys finds them.
+ * carries the same people, so registration with these keys finds them. A data dir issued before a person was
+ * added keeps its old keys: delete DATA_DIR/keystores to have every person's keys issued again.
  */
 export const DEMO_PEOPLE: IssueOptions[] = [
   {
@@ -37,6 +38,18 @@ export const DEMO_PEOPLE: IssueOptions[] = [
     firstName: 'ДАНИЯР',
     patronymic: 'АСКАРОВИЧ',
     email: 'employee@demo-cert.kz',
+    locality: 'АЛМАТЫ',
+  },
+  {
+    // A second key with signing rights (право подписи) of the same organisation: an application signed by two.
+    template: 'sign-rights',
+    iin: '821125445189',
+    bin: '940140000385',
+    org: 'ТОО «Демо Сертификация»',
+    surname: 'СМАГУЛОВА',
+    firstName: 'ГУЛЬНАРА',
+    patronymic: 'БЕРИКОВНА',
+    email: 'signatory@demo-cert.kz',
     locality: 'АЛМАТЫ',
   },
 ];

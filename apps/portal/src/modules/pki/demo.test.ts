@@ -56,6 +56,29 @@ describe('demo PKI', () => {
     expect(opsHead?.roles).toContain('first_head');
   });
 
+  it('holds two SIGN keys of ТОО «Демо Сертификация» that may sign for it: first head and signing rights', () => {
+    const profiles = readdirSync(demo.keystoreDir)
+      .filter((f) => f.startsWith('RSA256_'))
+      .map(
+        (f) => readPkcs12(new Uint8Array(readFileSync(path.join(demo.keystoreDir, f))), DEMO_KEY_PASSWORD)[0],
+      )
+      .map((b) => certificateProfile(b.certificate))
+      .filter((p) => p.bin === DEMO_REGISTRY_BINS.demoCertification);
+    const signers = profiles.filter(
+      (p) => p.roles.includes('first_head') || p.roles.includes('signing_rights'),
+    );
+    expect(signers.map((p) => [p.iin, p.roles])).toEqual(
+      expect.arrayContaining([
+        [DEMO_REGISTRY_IINS.head, expect.arrayContaining(['first_head'])],
+        [DEMO_REGISTRY_IINS.signingRights, expect.arrayContaining(['signing_rights'])],
+      ]),
+    );
+    expect(signers).toHaveLength(2);
+    // ОМАРОВ's key is an employee key: it cannot sign for the organisation.
+    const employee = profiles.find((p) => p.iin === DEMO_REGISTRY_IINS.employee);
+    expect(employee?.roles).toEqual(['employee']);
+  });
+
   it('reuses the CA and keys on the next start', async () => {
     const again = await startDemoPki({
       dataDir: dir,

@@ -52,6 +52,18 @@ describe('demo registry data', () => {
     expect(DEMO_PEOPLE.filter((k) => k.bin).every((k) => k.bin === company.bin)).toBe(true);
   });
 
+  it('holds the second signatory of ТОО «Демо Сертификация»: a signing-rights key holder, eligible', () => {
+    const key = DEMO_PEOPLE.find((k) => k.template === 'sign-rights');
+    expect(key?.iin).toBe(DEMO_REGISTRY_IINS.signingRights);
+    expect(key?.bin).toBe(DEMO_REGISTRY_BINS.demoCertification);
+    const p = personByIin(DEMO_REGISTRY_IINS.signingRights)!;
+    expect(isValidIin(p.iin)).toBe(true);
+    expect([p.lifeStatusCode, p.exclusionCode, p.legalCapacityCode]).toEqual([0, null, 1]);
+    expect(p.role).toMatch(/signing rights/);
+    // Not the first head: the company's head stays ЖУМАБЕКОВ.
+    expect(entities.find((e) => e.bin === key?.bin)?.headIin).toBe(DEMO_REGISTRY_IINS.head);
+  });
+
   it('birth date and sex agree with each IIN', () => {
     for (const p of persons) {
       expect(p.birthDate, p.iin).toBe(birthDateFromIin(p.iin));

@@ -178,11 +178,21 @@ const DEMO_DOCUMENTS: Record<string, DemoDocument[]> = {
   '760212350620': [idCard('038765432', '2016-06-01'), passport('N12345678', '2021-09-10')],
   // An expired identity card beside the current one: only the current one passes a document check.
   '800416300257': [idCard('027001122', '2010-02-05'), idCard('051234567', '2020-02-05')],
+  '821125445189': [idCard('047712345', '2018-04-11')],
 };
 const DEMO_MOBILES: Record<string, string> = {
   '871008401427': '+77011234567',
   '760212350620': '+77017654321',
   '800416300257': '+77051112233',
+  '821125445189': '+77071234455',
+};
+
+/** «use it for» of each demo key holder, by the template of their key. */
+const SIGNER_ROLES: Record<string, string> = {
+  individual: 'demo signer: individual (AUTH + SIGN keys)',
+  'first-head': 'demo signer: first head of ТОО «Демо Сертификация»',
+  'sign-rights': 'demo signer: signing rights (право подписи) at ТОО «Демо Сертификация»',
+  employee: 'demo signer: employee of ТОО «Демо Сертификация»',
 };
 
 function signerPeople(): DemoPerson[] {
@@ -210,12 +220,7 @@ function signerPeople(): DemoPerson[] {
           : 'г. Алматы, Алмалинский район, ул. Толе би, д. 41, кв. 7',
     },
     documents: DEMO_DOCUMENTS[p.iin],
-    role:
-      p.template === 'individual'
-        ? 'demo signer: individual (AUTH + SIGN keys)'
-        : p.template === 'first-head'
-          ? 'demo signer: first head of ТОО «Демо Сертификация»'
-          : 'demo signer: employee of ТОО «Демо Сертификация»',
+    role: SIGNER_ROLES[p.template] ?? `demo signer: ${p.template}`,
   }));
 }
 
@@ -362,6 +367,8 @@ export const DEMO_REGISTRY_IINS = {
   individual: '871008401427',
   head: '760212350620',
   employee: '800416300257',
+  /** Signing rights (право подписи) at ТОО «Демо Сертификация»: the second signatory of an application. */
+  signingRights: '821125445189',
   deceased: byRole('deceased (life status 9').iin,
   deceasedWithExclusion9: byRole('deceased with exclusion 9').iin,
   exclusion: Object.fromEntries(
