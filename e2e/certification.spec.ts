@@ -7,9 +7,16 @@ import {
   passwordLogin,
   registerAndActivateIndividual,
 } from './identity';
-import { csrfHeader, registerParticipant, signWithDemoSigner, useOwnPortal } from './organization-helpers';
+import {
+  addActiveEmployee,
+  csrfHeader,
+  registerParticipant,
+  signWithDemoSigner,
+  useOwnPortal,
+} from './organization-helpers';
 
-const { head, organization } = DEMO;
+/** The applicant's two signatories: the first head and СМАГУЛОВА (signing rights, an employee on the portal). */
+const { head, signatory, organization } = DEMO;
 /** The registry's certification body (accredited in DEMO for every standard) and its first head. */
 const OPS = {
   bin: '080440172309',
@@ -81,10 +88,38 @@ async function signUnsignedBlock(page: Page) {
   await page.getByRole('button', { name: 'Подписать', exact: true }).first().click({ timeout: 10_000 });
 }
 
+/** The second signatory, in her own window, opens the application and signs her block: it is submitted. */
+async function cosign(page: Page, applicationId: string) {
+  await page.goto(`${ownPortal().url}/certification/applications/${applicationId}`);
+  await expect(page.getByTestId('status')).toHaveText('На подписании');
+  await signUnsignedBlock(page);
+  await expect(page.getByTestId('status')).toHaveText('Подана');
+}
+
+/** The IINs in the application's one stored CMS (downloaded, read by the public «Проверить подпись» API). */
+async function cmsSigners(page: Page, applicationApi: string) {
+  const base = ownPortal().url;
+  const cms = await page.request.get(`${base}${applicationApi}/signature.cms`);
+  expect(cms.status(), await cms.text()).toBe(200);
+  const report = await page.request.post(`${base}/api/v1/public/verify-signature`, {
+    headers: await csrf(page),
+    multipart: {
+      signature: {
+        name: 'application.p7s',
+        mimeType: 'application/pkcs7-signature',
+        buffer: await cms.body(),
+      },
+    },
+  });
+  expect(report.status(), await report.text()).toBe(200);
+  return ((await report.json()) as { signers: { iin: string | null }[] }).signers.map((x) => x.iin);
+}
+
 /**
  * Issue 6 (seed 000): the organisation applies (form tabs, a document, «Подать заявку» with the errors counted on
- * their tabs, the signatory signs through the signer) → the body registers and returns it with a comment in its
- * workspace (signed acts in the UI) → the applicant fixes and re-signs → the body accepts, audits, decides and
+ * their tabs, two signatories — the first head and an employee with signing rights — sign through the signer
+ * into one CMS) → the body registers and returns it with a comment in its
+ * workspace (signed acts in the UI) → both signatories re-sign → the body accepts, audits, decides and
  * issues the certificate (API, signed with the body head's key) → АКТИВНЫЕ СЕРТИФИКАТЫ, the public registry →
  * suspended → ПРИОСТАНОВЛЕННЫЕ; the QR target (public certificate page) shows it.
  */
@@ -110,6 +145,15 @@ test('apply → return → fix and re-sign → audits → certificate → regist
     firstName: 'НУРЛАН',
     patronymic: 'ЕРЖАНОВИЧ',
   });
+
+  // The second signatory: СМАГУЛОВА registers and joins the organisation (invited, accepts, activated).
+  const signatoryContext = await browser.newContext();
+  const cosigner = await signatoryContext.newPage();
+  const cosignerErrors = collectConsoleErrors(cosigner);
+  await registerAndActivateIndividual(cosigner, request, base, signatory);
+  await passwordLogin(cosigner, base, signatory.iin, PASSWORD);
+  await expect(cosigner).toHaveURL(/\/cabinet/);
+  await addActiveEmployee(page, cosigner, base, orgId, signatory.email);
 
   // The body: ТЕМИРХАНОВ registers ТОО «Демо ОПС» in a window of his own.
   const bodyContext = await browser.newContext();
@@ -161,8 +205,12 @@ test('apply → return → fix and re-sign → audits → certificate → regist
     '+7 (701) 765-43-21',
   );
   await page.getByRole('textbox', { name: /^Корпоративная эл\.почта/ }).fill('office@demo-cert.kz');
+  // Two signatories' blocks: the head's and СМАГУЛОВА's.
   await page.getByRole('button', { name: '+ Добавить блок' }).click();
-  await page.getByRole('textbox', { name: 'ФИО подписанта' }).fill(head.fullName);
+  await page.getByRole('button', { name: '+ Добавить блок' }).click();
+  const plannedNames = page.getByRole('textbox', { name: 'ФИО подписанта' });
+  await plannedNames.nth(0).fill(head.fullName);
+  await plannedNames.nth(1).fill(signatory.fullName);
   // Адрес заявителя
   await page.getByRole('tab', { name: /^Адрес заявителя/ }).click();
   await page.getByRole('textbox', { name: /^Почтовый индекс/ }).fill('050000');
@@ -214,13 +262,24 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByTestId('save-state')).toContainText('Сохранено');
 
-  // Submit and sign (the first head's SIGN key, chosen by the signer).
+  // Submit; the head signs (his SIGN key, chosen by the signer) — one of two: still being signed.
   await page.getByRole('button', { name: 'Подать заявку' }).click();
   await expect(page.getByTestId('status')).toHaveText('На подписании');
   await signUnsignedBlock(page);
-  await expect(page.getByTestId('status')).toHaveText('Подана');
-  await expect(page.getByTestId('signatories')).toContainText(head.fullName);
   await expect(page.getByTestId('signatories')).toContainText(head.iin);
+  await expect(page.getByTestId('status')).toHaveText('На подписании');
+  // СМАГУЛОВА signs her block in her window (her signing-rights key): the application is submitted.
+  await cosign(cosigner, applicationId);
+  await page.reload();
+  await expect(page.getByTestId('status')).toHaveText('Подана');
+  const signatories = page.getByTestId('signatories');
+  for (const who of [head, signatory]) {
+    await expect(signatories).toContainText(who.fullName);
+    await expect(signatories).toContainText(who.iin);
+  }
+  await expect(signatories.getByRole('row')).toHaveCount(3); // header + two signed blocks
+  // The stored CMS carries both SignerInfos, in signing order.
+  expect(await cmsSigners(page, applicationApi)).toEqual([head.iin, signatory.iin]);
   await shot(page, 'submitted');
 
   // The body registers it and returns it with a comment — in its workspace, each act signed.
@@ -255,7 +314,10 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   await page.getByRole('button', { name: 'Подать заявку' }).click();
   await expect(page.getByTestId('status')).toHaveText('На подписании');
   await signUnsignedBlock(page);
-  await expect(page.getByTestId('status')).toHaveText('Подана');
+  await expect(page.getByTestId('signatories')).toContainText(head.iin);
+  await cosign(cosigner, applicationId);
+  // The new revision's CMS holds the two new signatures only.
+  expect(await cmsSigners(page, applicationApi)).toEqual([head.iin, signatory.iin]);
 
   // The body runs the procedure (API, each act signed with the body head's key).
   const queue = `${base}/api/v1/organizations/${bodyOrgId}/certification/queue/${applicationId}`;
@@ -343,8 +405,10 @@ test('apply → return → fix and re-sign → audits → certificate → regist
   expect(cms.headers()['content-type']).toContain('pkcs7');
 
   expect(errors).toEqual([]);
+  expect(cosignerErrors).toEqual([]);
   await visitor.close();
   await bodyContext.close();
+  await signatoryContext.close();
 });
 
 /** The moderator (role moderator) sees the counts and every application, writes «Блок модератора»; the applicant reads it. */

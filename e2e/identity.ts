@@ -22,6 +22,13 @@ export const DEMO = {
     email: 'employee@demo-cert.kz',
     mobile: '7051112233',
   },
+  /** Signing rights (право подписи) at the organisation: the second signatory of its applications. */
+  signatory: {
+    iin: '821125445189',
+    fullName: 'СМАГУЛОВА ГУЛЬНАРА БЕРИКОВНА',
+    email: 'signatory@demo-cert.kz',
+    mobile: '7071234455',
+  },
   organization: { bin: '940140000385', name: 'ТОО «Демо Сертификация»' },
 } as const;
 

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { createSignerClient, type WebSocketConstructor } from '@tereze/signer/client';
 import WebSocket from 'ws';
-import { DEMO } from './identity';
+import { DEMO, newestEmail } from './identity';
 import { type RunningPortal, startPortal } from './portal';
 
 /** The demo administrator (DEMO mode seeds it). */
@@ -131,4 +131,38 @@ export async function registerParticipant(
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { organization: { id: string } }).organization.id;
+}
+
+/**
+ * The person signed in on `member` (an individual account) becomes an active employee of the organisation
+ * through the API, as seed 004 does it: the administrator signed in on `admin` invites their e-mail, they accept
+ * the mailed link's token, the administrator activates them. Returns the membership id.
+ */
+export async function addActiveEmployee(
+  admin: Page,
+  member: Page,
+  base: string,
+  organizationId: string,
+  email: string,
+  rights: string[] = ['employee'],
+): Promise<string> {
+  await (await apiPost(admin, base))(`/api/v1/organizations/${organizationId}/invitations`, {
+    email,
+    rights,
+  });
+  const mail = await newestEmail(admin.request, base, email, /\/invitation\?token=/);
+  const token = new URL(/https?:\/\/\S+\/invitation\?token=[\w%-]+/.exec(mail.body)![0]).searchParams.get(
+    'token',
+  );
+  const { memberId } = await (await apiPost(member, base))<{ memberId: string }>(
+    '/api/v1/invitations/accept',
+    {
+      token,
+    },
+  );
+  await (await apiPost(admin, base))(
+    `/api/v1/organizations/${organizationId}/employees/${memberId}/activate`,
+    {},
+  );
+  return memberId;
 }
