@@ -3,11 +3,14 @@ import { verifyCms } from '@tereze/pki';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
+import { translate } from '../../server/i18n/messages';
 import { createTestApp, type TestApp } from '../../test/app';
 import { sampleExe } from '../files/test-support';
 import { auditActions } from '../identity/test-support';
+import type { MemberRight } from '../organizations/members';
 import { installSignaturePki, requestSigning, type SignaturePki } from '../signatures/test-support';
 import { applicationListQuery } from './lists';
+import { statusLabel } from './messages';
 import { listQuery } from './schema';
 import { BODY_ACTIONS } from './state-machine';
 import {
@@ -286,6 +289,7 @@ describe('drafts, documents, validation', () => {
       'scope.sites': 'required',
       'body.bodyBin': 'required',
       signatories: 'required',
+      capacity: 'required',
     });
     expect(fields.documents).toBeUndefined(); // one was uploaded
     expect((await head.client.get(appUrl(id))).json().status).toBe('draft');
@@ -474,6 +478,146 @@ describe('signatures', () => {
     });
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json().status).toBe('submitted');
+  });
+});
+
+describe('«Подать заявку: За себя» / «От имени организации» (capacity)', () => {
+  /** A member of the applicant organisation with `rights`, signed in (a SIGN key of signing rights). */
+  async function member(surname: string, rights: MemberRight[]) {
+    const p = await person(t, pki, {
+      surname,
+      template: 'sign-rights',
+      bin: BIN.applicant,
+      org: 'ТОО «Заявитель»',
+    });
+    await t.ctx.organizations.addMember({
+      organizationId: orgId,
+      accountId: p.accountId,
+      rights,
+      status: 'active',
+    });
+    return p;
+  }
+  const snapshot = async () =>
+    [
+      await count('certification_applications'),
+      await count('certification_events'),
+      (await auditActions(t.database, 'certification.application.update')).length,
+    ].join('/');
+
+  it('the head applies «За себя»: the capacity is in the view, the submit event and the signed JSON', async () => {
+    const id = await submittedApplication([{ plannedName: 'ГЛАВА' }]);
+    const view = (await head.client.get(appUrl(id))).json();
+    expect(view.capacity).toBe('self');
+    expect(view.timeline.find((e: { action: string }) => e.action === 'submit').payload.capacity).toBe(
+      'self',
+    );
+    const request = await requestSigning(head.client, 'certification_application', id);
+    const signed = JSON.parse(Buffer.from(request.dataBase64, 'base64').toString('utf8'));
+    expect(signed.capacity).toBe('self');
+    expect(signed.form.capacity).toBe('self');
+  });
+
+  it('an administrator (org_admin) applies «От имени организации»; the signed JSON says so', async () => {
+    const orgAdmin = await member('АДМИНИСТРАТОР', ['org_admin']);
+    const created = await orgAdmin.client.post(appUrl(), {
+      ...completeForm(BIN.body),
+      capacity: 'organization',
+      signatories: [{ plannedName: 'ГЛАВА' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    expect(created.json().capacity).toBe('organization');
+    expect((await upload(orgAdmin.client, `${appUrl(id)}/documents`, pdf(`org ${id}`))).statusCode).toBe(201);
+    const submitted = await orgAdmin.client.post(`${appUrl(id)}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const request = await requestSigning(head.client, 'certification_application', id);
+    expect(JSON.parse(Buffer.from(request.dataBase64, 'base64').toString('utf8')).capacity).toBe(
+      'organization',
+    );
+    expect((await signAs(head, id)).json().status).toBe('submitted');
+  });
+
+  it('«За себя» by a member who is not the head, or «От имени организации» without the right: refused, nothing written', async () => {
+    const orgAdmin = await member('АДМИН ОРГ', ['org_admin']);
+    const employee = await member('СОТРУДНИК', ['employee']);
+    const before = await snapshot();
+    for (const [who, capacity, code] of [
+      [orgAdmin, 'self', 'certification_capacity_self_not_head'],
+      [employee, 'self', 'certification_capacity_self_not_head'],
+      [employee, 'organization', 'certification_capacity_no_right'],
+    ] as const) {
+      const res = await who.client.post(appUrl(), { ...completeForm(BIN.body), capacity });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.fields).toEqual({ capacity: code });
+    }
+    // Saving an existing draft (PUT) with a capacity that does not fit is refused the same way.
+    const draft = (await head.client.post(appUrl(), { applicant: { name: 'ТОО «Заявитель»' } })).json();
+    const after = await snapshot();
+    const put = await employee.client.request({
+      method: 'PUT',
+      url: appUrl(draft.id),
+      payload: { ...completeForm(BIN.body), capacity: 'organization' },
+    });
+    expect(put.statusCode).toBe(400);
+    expect(put.json().error.fields).toEqual({ capacity: 'certification_capacity_no_right' });
+    expect(await snapshot()).toBe(after);
+    expect(before).not.toBe(after); // only the head's own draft was written
+    expect((await head.client.get(appUrl(draft.id))).json().capacity).toBeNull();
+  });
+
+  it('«Подать заявку» re-checks the capacity against the current membership (no change on refusal)', async () => {
+    // A head's draft chosen «За себя», submitted by an administrator who is not the head.
+    const orgAdmin = await member('АДМИН ПОДАЧА', ['org_admin']);
+    const id = (
+      await head.client.post(appUrl(), { ...completeForm(BIN.body), signatories: [{ plannedName: 'ГЛАВА' }] })
+    ).json().id as string;
+    expect((await upload(head.client, `${appUrl(id)}/documents`, pdf(`cap ${id}`))).statusCode).toBe(201);
+    const events = await count('certification_events');
+    const res = await orgAdmin.client.post(`${appUrl(id)}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual({ capacity: 'certification_capacity_self_not_head' });
+    expect(await count('certification_events')).toBe(events);
+    expect((await head.client.get(appUrl(id))).json().status).toBe('draft');
+  });
+
+  it('the refusal messages exist in kk, ru and en', () => {
+    for (const code of ['certification_capacity_self_not_head', 'certification_capacity_no_right'])
+      for (const lang of ['kk', 'ru', 'en'] as const) expect(translate(lang, code)).not.toBe(code);
+  });
+});
+
+describe('applicant e-mails in the applicant language', () => {
+  it('written in the language «Подать заявку» was sent in (en, kk), else Russian', async () => {
+    const cases = [
+      ['en', 'Management system certification application'],
+      ['kk', 'өтінімі: мәртебесі'],
+      [undefined, 'на сертификацию системы менеджмента'],
+    ] as const;
+    for (const [lang, line] of cases) {
+      const created = await head.client.post(appUrl(), {
+        ...completeForm(BIN.body),
+        signatories: [{ plannedName: 'ГЛАВА' }],
+      });
+      const id = created.json().id as string;
+      await upload(head.client, `${appUrl(id)}/documents`, pdf(`lang ${id}`));
+      const submitted = await head.client.request({
+        method: 'POST',
+        url: `${appUrl(id)}/submit`,
+        headers: lang ? { 'accept-language': lang } : {},
+      });
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      expect((await signAs(head, id)).json().status).toBe('submitted');
+      const mail = (await outbox()).filter(
+        (m) => m.subject.includes(created.json().number) && m.recipient === 'applicant@example.kz',
+      );
+      expect(mail).toHaveLength(1);
+      expect(mail[0].body_text).toContain(line);
+      expect(mail[0].subject).toContain(statusLabel(lang ?? 'ru', 'submitted'));
+    }
+    const body = (await outbox()).filter((m) => m.recipient === 'ops@example.kz').at(-1);
+    expect(body?.subject).toContain('new application');
+    expect(body?.body_text).toContain('New management system certification application');
   });
 });
 

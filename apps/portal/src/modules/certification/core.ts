@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CertProfile } from '@tereze/pki';
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
@@ -9,9 +9,9 @@ import type { Account } from '../identity/accounts';
 import type { Organization } from '../organizations/service';
 import { fullNameOf } from '../signatures/certificate-summary';
 import { createAccreditations } from './accreditations';
-import { labelParams, statusLabel } from './messages';
+import { applicantEmail, bodyEmail, labelParams } from './messages';
 import { almatyDate } from './numbering';
-import type { ApplicationForm } from './schema';
+import type { ApplicationForm, Capacity } from './schema';
 import { type Action, type Actor, type ApplicationStatus, type BodyAction, EDITABLE } from './state-machine';
 import {
   certificationApplications,
@@ -37,9 +37,11 @@ export const bytesEqual = (a: Uint8Array | null, b: Uint8Array) =>
 
 /** Who acts: the applicant organisation's member, the body's staff member, or a moderator. */
 export type Viewer =
-  | { role: 'applicant'; account: Account; organization: Organization }
+  | { role: 'applicant'; account: Account; organization: Organization; rights: readonly string[] }
   | { role: 'body'; account: Account; organization: Organization }
   | { role: 'moderator'; account: Account };
+
+export type ApplicantViewer = Extract<Viewer, { role: 'applicant' }>;
 
 export interface RequestMeta {
   ip?: string;
@@ -67,6 +69,23 @@ export interface SignedAct {
   issuedAt: string;
   nonce: string;
 }
+
+/**
+ * Whether the caller may submit in `capacity` (null: yes, else the field code). «За себя»: the organisation's
+ * head (member right `head`) or the entrepreneur themself (IE's BIN = the owner's IIN); «От имени организации»:
+ * a member with the right to act for it — `head` or `org_admin`.
+ */
+export function capacityProblem(viewer: ApplicantViewer, capacity: Capacity): string | null {
+  const { rights, organization, account } = viewer;
+  if (capacity === 'self') {
+    const owner = organization.kind === 'individual_entrepreneur' && account.iin === organization.bin;
+    return rights.includes('head') || owner ? null : 'certification_capacity_self_not_head';
+  }
+  return rights.includes('head') || rights.includes('org_admin') ? null : 'certification_capacity_no_right';
+}
+
+/** The language the applicant submitted in (the `submit` event); ru when unknown (like banking's requests). */
+export const emailLanguage = (v: unknown): 'ru' | 'kk' | 'en' => (v === 'kk' || v === 'en' ? v : 'ru');
 
 export const accountName = (a: Account) =>
   [a.surname, a.firstName, a.patronymic].filter(Boolean).join(' ') || a.email || a.iin;
@@ -115,8 +134,8 @@ export function createCore(ctx: AppContext) {
   // ── access ────────────────────────────────────────────────────────────────────────────────────────────
   /** A member of the applicant organisation, for its own application (404 otherwise: no existence leak). */
   async function asApplicant(req: FastifyRequest, organizationId: string, applicationId?: string) {
-    const { account, organization } = await ctx.organizations.requireMember(req, organizationId);
-    const viewer: Viewer = { role: 'applicant', account, organization };
+    const { account, organization, membership } = await ctx.organizations.requireMember(req, organizationId);
+    const viewer: Viewer = { role: 'applicant', account, organization, rights: membership.rights };
     if (!applicationId) return { viewer, app: null };
     const app = await load(applicationId);
     if (app.organizationId !== organization.id) throw notFound();
@@ -233,35 +252,23 @@ export function createCore(ctx: AppContext) {
     let to = form.applicant?.email;
     if (!to) to = (await ctx.identity.findAccountById(app.createdByAccountId, tx))?.email ?? undefined;
     if (!to) return;
-    const lines = [
-      `Заявка ${app.number} на сертификацию системы менеджмента: статус «${statusLabel('ru', status)}».`,
-      `${app.number} өтінімі: мәртебесі «${statusLabel('kk', status)}».`,
-    ];
-    if (comment) lines.push('', comment);
-    lines.push('', `${ctx.config.PUBLIC_URL}/certification/applications/${app.id}`);
-    await ctx.notifications.sendEmail(
-      { to, subject: `tereze: ${app.number} — ${statusLabel('ru', status)}`, text: lines.join('\n') },
-      tx,
-    );
+    const [submitted] = await tx
+      .select({ payload: certificationEvents.payload })
+      .from(certificationEvents)
+      .where(and(eq(certificationEvents.applicationId, app.id), eq(certificationEvents.action, 'submit')))
+      .orderBy(desc(certificationEvents.seq))
+      .limit(1);
+    const lang = emailLanguage((submitted?.payload as { language?: unknown } | undefined)?.language);
+    const link = `${ctx.config.PUBLIC_URL}/certification/applications/${app.id}`;
+    await ctx.notifications.sendEmail({ to, ...applicantEmail(lang, app.number, status, link, comment) }, tx);
   }
 
   /** The body learns of a new application at its organisation's e-mail (when registered on the portal). */
   async function notifyBody(tx: Db, app: ApplicationRow) {
     const body = app.bodyBin ? await ctx.organizations.findByBin(app.bodyBin, tx) : null;
     if (!body?.email) return;
-    await ctx.notifications.sendEmail(
-      {
-        to: body.email,
-        subject: `tereze: ${app.number} — новая заявка / жаңа өтінім`,
-        text: [
-          `Поступила заявка ${app.number} на сертификацию системы менеджмента (${app.standard ?? ''}) от ${app.applicantName}, БИН ${app.applicantBin}.`,
-          `${app.applicantName} (БСН ${app.applicantBin}) ұйымынан ${app.number} өтінімі түсті.`,
-          '',
-          `${ctx.config.PUBLIC_URL}/certification/queue/${app.id}`,
-        ].join('\n'),
-      },
-      tx,
-    );
+    const link = `${ctx.config.PUBLIC_URL}/certification/queue/${app.id}`;
+    await ctx.notifications.sendEmail({ to: body.email, ...bodyEmail(app, link) }, tx);
   }
 
   async function accreditedBody(bodyBin: string, standard: string | null | undefined, tx: Db = db) {

@@ -15,6 +15,10 @@ export const certificationMessagesRu = {
   certification_attestat_exists: 'Аттестат с таким номером уже зарегистрирован',
   certification_no_surveillance_due: 'Все инспекционные аудиты по сертификату уже проведены',
   certification_pdf_already_signed: 'PDF сертификата уже подписан',
+  certification_capacity_self_not_head:
+    'Подать заявку «За себя» может только руководитель организации (полномочие «Руководитель») или сам ИП',
+  certification_capacity_no_right:
+    'Подать заявку от имени организации может руководитель или администратор организации',
 };
 
 export const certificationMessagesKk = {
@@ -30,6 +34,9 @@ export const certificationMessagesKk = {
   certification_attestat_exists: 'Мұндай нөмірлі аттестат тіркелген',
   certification_no_surveillance_due: 'Сертификат бойынша барлық инспекциялық аудиттер өткізілген',
   certification_pdf_already_signed: 'Сертификаттың PDF-іне қол қойылған',
+  certification_capacity_self_not_head:
+    '«Өз атынан» өтінімді тек ұйым басшысы («Басшы» өкілеттігі) немесе ЖК-нің өзі бере алады',
+  certification_capacity_no_right: 'Ұйым атынан өтінімді ұйым басшысы немесе әкімшісі бере алады',
 };
 
 export const certificationMessagesEn = {
@@ -46,6 +53,10 @@ export const certificationMessagesEn = {
   certification_attestat_exists: 'An attestat with this number is already registered',
   certification_no_surveillance_due: 'Every surveillance audit of the certificate has been done',
   certification_pdf_already_signed: 'The certificate PDF is already signed',
+  certification_capacity_self_not_head:
+    'Only the head of the organisation (the “Head” right) or the entrepreneur themself can apply “On my own behalf”',
+  certification_capacity_no_right:
+    "Only the organisation's head or administrator can apply on behalf of the organisation",
 };
 
 const STATUS_LABELS: Record<'ru' | 'kk' | 'en', Record<ApplicationStatus, string>> = {
@@ -190,4 +201,40 @@ export function labelParams(status: string, action?: string): Record<string, str
   }
   if (action) params.action = action;
   return params;
+}
+
+/** The applicant's e-mail on a status change, in the applicant's language (the one «Подать заявку» was sent in). */
+export function applicantEmail(
+  lang: 'ru' | 'kk' | 'en',
+  number: string,
+  status: ApplicationStatus,
+  link: string,
+  comment?: string,
+): { subject: string; text: string } {
+  const label = statusLabel(lang, status);
+  const line = {
+    ru: `Заявка ${number} на сертификацию системы менеджмента: статус «${label}».`,
+    kk: `Менеджмент жүйесін сертификаттауға арналған ${number} өтінімі: мәртебесі «${label}».`,
+    en: `Management system certification application ${number}: status “${label}”.`,
+  }[lang];
+  const text = [line, ...(comment ? ['', comment] : []), '', link].join('\n');
+  return { subject: `tereze: ${number} — ${label}`, text };
+}
+
+/** The body's e-mail on a new application: its readers' language is not known, so ru, kk and en. */
+export function bodyEmail(
+  app: { number: string; standard: string | null; applicantName: string; applicantBin: string },
+  link: string,
+): { subject: string; text: string } {
+  const { number, applicantName: name, applicantBin: bin } = app;
+  return {
+    subject: `tereze: ${number} — новая заявка / жаңа өтінім / new application`,
+    text: [
+      `Поступила заявка ${number} на сертификацию системы менеджмента (${app.standard ?? ''}) от ${name}, БИН ${bin}.`,
+      `${name} (БСН ${bin}) ұйымынан ${number} өтінімі түсті.`,
+      `New management system certification application ${number} (${app.standard ?? ''}) from ${name}, BIN ${bin}.`,
+      '',
+      link,
+    ].join('\n'),
+  };
 }

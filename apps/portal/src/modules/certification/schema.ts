@@ -29,10 +29,19 @@ export const accreditationBody = z.object({
 export type AccreditationInput = z.infer<typeof accreditationBody>;
 
 /**
+ * «Подать заявку: …» — in which capacity the application is submitted (docs/certification.md «Capacity»):
+ * `self` «За себя» — the organisation's head (member right `head`; an entrepreneur: the entrepreneur) applies in
+ * person; `organization` «От имени организации» — a member with the right to act for it (`head` or `org_admin`).
+ */
+export const CAPACITIES = ['self', 'organization'] as const;
+export type Capacity = (typeof CAPACITIES)[number];
+
+/**
  * The application's tabs (Заявитель … Примечание) as the applicant saves them: every field optional so a draft
  * can be half-filled; `requiredForSubmit` (service) says what «Подать заявку» needs.
  */
 export const applicationForm = z.object({
+  capacity: z.enum(CAPACITIES).optional(),
   applicant: z
     .object({
       bin: text(12).optional(),

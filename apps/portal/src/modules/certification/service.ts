@@ -3,12 +3,13 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import type { AppContext } from '../../server/context';
 import { AppError } from '../../server/errors';
-import type { Organization } from '../organizations/service';
 import { DEMO_ACCREDITATIONS } from './accreditations';
 import { createActs } from './acts';
 import { createCertificates } from './certificates';
 import {
+  type ApplicantViewer,
   type ApplicationRow,
+  capacityProblem,
   createCore,
   DOCUMENT_KINDS,
   DOCUMENT_MAX_BYTES,
@@ -51,8 +52,12 @@ export function createCertificationService(ctx: AppContext) {
   const { view } = views;
 
   /** Draft fields → the stored form and the list columns. The applicant BIN is the organisation's, always. */
-  async function normalizeForm(input: ApplicationForm, organization: Organization) {
+  async function normalizeForm(input: ApplicationForm, viewer: ApplicantViewer) {
+    const { organization } = viewer;
     const { signatories: _signatories, ...rest } = input;
+    // The chosen capacity must fit the caller's membership (refused before anything is written).
+    const capacityCode = rest.capacity ? capacityProblem(viewer, rest.capacity) : null;
+    if (capacityCode) throw new AppError(400, 'validation_failed', {}, { capacity: capacityCode });
     const form: ApplicationForm = {
       ...rest,
       applicant: {
@@ -140,7 +145,7 @@ export function createCertificationService(ctx: AppContext) {
           ...input.applicant,
         },
       });
-      const n = await normalizeForm(prefilled, org);
+      const n = await normalizeForm(prefilled, viewer);
       const t = ctx.now();
       const app = await inTx(async (tx) => {
         const number = await nextApplicationNumber(tx, Number(almatyDate(t).slice(0, 4)));
@@ -179,7 +184,7 @@ export function createCertificationService(ctx: AppContext) {
     async update(req: FastifyRequest, organizationId: string, id: string, input: ApplicationForm) {
       const { viewer } = await asApplicant(req, organizationId, id);
       if (viewer.role !== 'applicant') throw notFound();
-      const n = await normalizeForm(input, viewer.organization);
+      const n = await normalizeForm(input, viewer);
       const app = await inTx(async (tx) => {
         const current = await load(id, tx, true);
         requireEditable(current);

@@ -6,9 +6,11 @@ import { AppError } from '../../server/errors';
 import { signatureInvalid } from '../signatures/service';
 import { APPLICATION_FORMAT, canonicalBytes } from './canonical';
 import {
+  type ApplicantViewer,
   type ApplicationRow,
   bytesEqual,
   type CertificationCore,
+  capacityProblem,
   metaOf,
   notFound,
   sha256Hex,
@@ -38,9 +40,18 @@ export function createSigning(core: CertificationCore, views: Views) {
   const { view } = views;
 
   /** «Подать заявку»: every problem at once, as field → code. */
-  async function submissionProblems(app: ApplicationRow): Promise<Record<string, string>> {
+  async function submissionProblems(
+    app: ApplicationRow,
+    viewer: ApplicantViewer,
+  ): Promise<Record<string, string>> {
     const f = app.form as ApplicationForm;
     const errors: Record<string, string> = {};
+    // «Подать заявку: За себя / От имени организации» — chosen, and still fitting the caller's membership.
+    if (!f.capacity) errors.capacity = 'required';
+    else {
+      const code = capacityProblem(viewer, f.capacity);
+      if (code) errors.capacity = code;
+    }
     const need = (path: string, v: unknown) => {
       if (v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))
         errors[path] = 'required';
@@ -91,6 +102,7 @@ export function createSigning(core: CertificationCore, views: Views) {
       applicationId: app.id,
       number: app.number,
       revision,
+      capacity: (app.form as ApplicationForm).capacity ?? null,
       organization: { bin: app.applicantBin, name: app.applicantName },
       body: { bin: (app.form as ApplicationForm).body?.bodyBin ?? null, name: app.bodyName },
       form: app.form,
@@ -111,7 +123,7 @@ export function createSigning(core: CertificationCore, views: Views) {
       const { viewer, app: found } = await asApplicant(req, organizationId, id);
       if (viewer.role !== 'applicant' || !found) throw notFound();
       transition(found.status as ApplicationStatus, 'submit', 'applicant');
-      const problems = await submissionProblems(found);
+      const problems = await submissionProblems(found, viewer);
       if (Object.keys(problems).length) throw new AppError(400, 'validation_failed', {}, problems);
       const app = await inTx(async (tx) => {
         const current = await load(id, tx, true);
@@ -139,7 +151,13 @@ export function createSigning(core: CertificationCore, views: Views) {
             to,
             actorRole: 'applicant',
             account: viewer.account,
-            payload: { revision: current.revision, sha256: sha256Hex(content) },
+            // language: the applicant's e-mails are written in it (core.notifyApplicant).
+            payload: {
+              revision: current.revision,
+              sha256: sha256Hex(content),
+              capacity: (current.form as ApplicationForm).capacity,
+              language: req.lang,
+            },
           },
           seq,
         );

@@ -124,6 +124,7 @@ export const pdf = (text: string) => samplePdf(text);
 
 /** A complete form (every field «Подать заявку» needs). */
 export const completeForm = (bodyBin: string, standard = 'ISO 9001') => ({
+  capacity: 'self' as const,
   applicant: {
     name: 'ТОО «Заявитель»',
     legalAddress: 'г. Алматы, ул. Абая, 1',

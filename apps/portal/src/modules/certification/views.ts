@@ -60,6 +60,8 @@ export function createViews(core: CertificationCore) {
       editable: viewer.role === 'applicant' && EDITABLE.includes(app.status as ApplicationStatus),
       allowedActions: allowedActions(app.status as ApplicationStatus, actor),
       form: app.form as ApplicationForm,
+      /** «Подать заявку: За себя» (self) / «От имени организации» (organization); null until chosen. */
+      capacity: (app.form as ApplicationForm).capacity ?? null,
       applicantBin: app.applicantBin,
       applicantName: app.applicantName,
       // The chosen body (the form's); `body_bin` itself is set once the application reaches the body.
