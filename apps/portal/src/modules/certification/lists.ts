@@ -156,8 +156,7 @@ export async function listRegistry(
   q: RegistryQuery,
   today: string,
 ): Promise<{ items: RegistryRow[]; nextCursor: string | null }> {
-  const { text, params } = registryListQuery(q, today);
-  const rows = await database.query<{
+  type Row = {
     number: string;
     holder_bin: string;
     holder_name: string;
@@ -169,7 +168,22 @@ export async function listRegistry(
     issued_on: string | Date;
     valid_until: string | Date;
     public_status: RegistryRow['status'];
-  }>(text, params);
+    scanned?: string | number;
+  };
+  let rows: Row[] | undefined;
+  if (q.organization) {
+    // A name filter correlated with the number order (matches only among some bodies' numbers) makes a walk of
+    // the number index long, however common the name; the trigram index answers any name but sorts every match.
+    // So: walk the first NAME_WALK numbers; enough matches there (or nothing further) is the exact page, else
+    // every match comes from the trigram index and is sorted.
+    const walk = registryListQuery(q, today, 'walk');
+    const found = await database.query<Row>(walk.text, walk.params);
+    if (found.length > q.limit || (found.length > 0 && Number(found[0].scanned) < NAME_WALK)) rows = found;
+  }
+  if (!rows) {
+    const { text, params } = registryListQuery(q, today, q.organization ? 'trigram' : 'index');
+    rows = await database.query<Row>(text, params);
+  }
   const items = rows.slice(0, q.limit).map((r) => ({
     number: r.number,
     holderBin: r.holder_bin,
@@ -186,8 +200,19 @@ export async function listRegistry(
   return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.number ?? null) : null };
 }
 
-/** The SQL of one registry page (exported so a test can check each search is served by its index). */
-export function registryListQuery(q: RegistryQuery, today: string): { text: string; params: unknown[] } {
+/** How many certificates (in number order) the name search reads before it turns to the trigram index. */
+const NAME_WALK = 1000;
+
+/**
+ * The SQL of one registry page (exported so a test can check each search is served by its index). `plan`, for a
+ * name search: 'walk' reads the first NAME_WALK certificates in number order and filters them (`scanned` = how
+ * many it read); 'trigram' orders by an expression no index provides, so the match set comes from the trigram index.
+ */
+export function registryListQuery(
+  q: RegistryQuery,
+  today: string,
+  plan: 'index' | 'walk' | 'trigram' = 'index',
+): { text: string; params: unknown[] } {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('bad date');
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -214,9 +239,6 @@ export function registryListQuery(q: RegistryQuery, today: string): { text: stri
     }
   }
   if (q.bin) where.push(`c.holder_bin = ${p(q.bin)}`);
-  // Substring in any case (Cyrillic included): served by the trigram index cert_reg_holder_name_trgm_idx.
-  if (q.organization)
-    where.push(`c.holder_name ILIKE ${p(`%${q.organization.replace(/[\\%_]/g, (s) => `\\${s}`)}%`)}`);
   if (q.standard) where.push(`c.standard = ${p(q.standard)}`);
   if (q.body) {
     if (/^\d{12}$/.test(q.body)) where.push(`c.body_bin = ${p(q.body)}`);
@@ -230,11 +252,26 @@ export function registryListQuery(q: RegistryQuery, today: string): { text: stri
   // Registry numbers are ASCII of one shape (KZ.SM.<BIN>.<year>.<n>): byte order and the database collation agree.
   const numberOrder = byteOrder ? 'c.number COLLATE "C"' : 'c.number';
   if (q.cursor) where.push(`${numberOrder} > ${p(q.cursor)}`);
-  const text = `SELECT c.number, c.holder_bin, c.holder_name, c.body_bin, c.body_name, c.attestat_number, c.standard, c.scope,
-            c.issued_on::text AS issued_on, c.valid_until::text AS valid_until, ${publicStatusSql(today)} AS public_status
+  // Substring in any case (Cyrillic included): cert_reg_holder_name_trgm_idx (trigrams). Pushed last (see 'walk').
+  if (q.organization)
+    where.push(`c.holder_name ILIKE ${p(`%${q.organization.replace(/[\\%_]/g, (s) => `\\${s}`)}%`)}`);
+  const columns = `c.number, c.holder_bin, c.holder_name, c.body_bin, c.body_name, c.attestat_number, c.standard, c.scope,
+            c.issued_on::text AS issued_on, c.valid_until::text AS valid_until, ${publicStatusSql(today)} AS public_status`;
+  if (plan === 'walk') {
+    const name = where.pop() as string; // the name filter, pushed last
+    const text = `WITH w AS MATERIALIZED (
+         SELECT ${columns} FROM certification_certificates c
+          WHERE ${where.join(' AND ')} ORDER BY ${numberOrder} LIMIT ${NAME_WALK})
+       SELECT c.*, (SELECT count(*) FROM w) AS scanned FROM w c
+        WHERE ${name}
+        ORDER BY ${numberOrder}
+        LIMIT ${p(q.limit + 1)}`;
+    return { text, params };
+  }
+  const text = `SELECT ${columns}
        FROM certification_certificates c
       WHERE ${where.join(' AND ')}
-      ORDER BY ${numberOrder}
+      ORDER BY ${plan === 'trigram' ? `(${numberOrder} || '')` : numberOrder}
       LIMIT ${p(q.limit + 1)}`;
   return { text, params };
 }
