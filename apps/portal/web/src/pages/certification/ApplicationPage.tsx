@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +12,12 @@ import type { MeUser } from '../../queries';
 import { signingErrorText } from '../../signing';
 import { ApplicationTabs } from './ApplicationTabs';
 import { CertificateCard } from './CertificateCard';
+import { allowedCapacities, CAPACITIES, CAPACITY_KEYS, type Capacity, capacityOf } from './capacity';
 import { type ApplicationForm, type ApplicationView, applicantBase, useApplication } from './cert-api';
 import { useCertSigner } from './cert-sign';
+import { fieldErrorText } from './field-errors';
 import { errorCounts, FORM_TABS, type FormTab, setIn } from './form-paths';
+import { labelOf } from './keys';
 import { formatDateTime, statusColor, statusText } from './labels';
 import { RequireOrganization, RequireSignIn } from './RequireSignIn';
 import { SignatoriesTable } from './SignatoriesTable';
@@ -38,7 +41,13 @@ export function ApplicationPage() {
         {(user) => (
           <RequireOrganization>
             {(organization) => (
-              <ApplicantApplication orgId={organization.id} orgBin={organization.bin} id={id} user={user} />
+              <ApplicantApplication
+                orgId={organization.id}
+                orgBin={organization.bin}
+                id={id}
+                user={user}
+                capacities={allowedCapacities({ ...organization, userIin: user.iin })}
+              />
             )}
           </RequireOrganization>
         )}
@@ -52,11 +61,14 @@ function ApplicantApplication({
   orgBin,
   id,
   user,
+  capacities,
 }: {
   orgId: string;
   orgBin: string;
   id: string;
   user: MeUser;
+  /** The capacities the caller may choose at «Подать заявку» (capacity.ts). */
+  capacities: Capacity[];
 }) {
   const { t, i18n } = useTranslation();
   const url = `${applicantBase(orgId)}/${id}`;
@@ -146,7 +158,10 @@ function ApplicantApplication({
 
   const submit = () =>
     run(async () => {
-      if (dirty && form) await save.mutateAsync(form);
+      // The shown choice (the seed's «За себя» by default) is what is submitted and signed.
+      const capacity = capacityOf(form?.capacity, capacities);
+      if (form && capacity && form.capacity !== capacity) await save.mutateAsync({ ...form, capacity });
+      else if (dirty && form) await save.mutateAsync(form);
       setErrors({});
       return api<ApplicationView>(`${url}/submit`, { method: 'POST', body: {} });
     }, t('certification.form.submitted'));
@@ -274,8 +289,48 @@ function ApplicantApplication({
               {t('certification.form.submit')}
             </Button>
           )}
+          <CapacityChoice
+            value={editable ? capacityOf(form.capacity, capacities) : (view.capacity ?? undefined)}
+            allowed={editable ? capacities : []}
+            error={errors.capacity}
+            onChange={editable ? (value) => onChange('capacity', value) : undefined}
+          />
         </Group>
       </Group>
     </Stack>
+  );
+}
+
+/** «Подать заявку: За себя ▾» — the capacity (seed 000), beside the button; read-only once submitted. */
+function CapacityChoice({
+  value,
+  allowed,
+  error,
+  onChange,
+}: {
+  value: Capacity | undefined;
+  allowed: Capacity[];
+  error?: string;
+  onChange?: (value: Capacity) => void;
+}) {
+  const { t } = useTranslation();
+  const hint =
+    value === 'self' ? t('certification.capacity.hint_self') : t('certification.capacity.hint_organization');
+  return (
+    <Select
+      aria-label={t('certification.capacity.label')}
+      data-testid="capacity"
+      w={240}
+      value={value ?? null}
+      readOnly={!onChange}
+      allowDeselect={false}
+      data={CAPACITIES.filter((c) => c === value || allowed.includes(c)).map((c) => ({
+        value: c,
+        label: labelOf(t, CAPACITY_KEYS, c),
+      }))}
+      onChange={(next) => next && onChange?.(next as Capacity)}
+      title={value ? hint : undefined}
+      error={error ? fieldErrorText(t, error) : undefined}
+    />
   );
 }

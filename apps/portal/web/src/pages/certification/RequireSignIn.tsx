@@ -29,7 +29,13 @@ export function RequireSignIn({ children }: { children: (user: MeUser) => ReactN
 export function RequireOrganization({
   children,
 }: {
-  children: (organization: { id: string; bin: string; name: string; rights: string[] }) => ReactNode;
+  children: (organization: {
+    id: string;
+    bin: string;
+    name: string;
+    kind?: string;
+    rights: string[];
+  }) => ReactNode;
 }) {
   const { t } = useTranslation();
   const { organization, loading } = useActingOrganization();

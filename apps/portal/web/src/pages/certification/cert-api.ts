@@ -26,6 +26,8 @@ export interface ListPage {
 }
 
 export interface ApplicationForm {
+  /** «Подать заявку: За себя» (self) / «От имени организации» (organization). */
+  capacity?: 'self' | 'organization';
   applicant?: {
     bin?: string;
     name?: string;
@@ -145,6 +147,7 @@ export interface ApplicationView {
   editable: boolean;
   allowedActions: string[];
   form: ApplicationForm;
+  capacity: 'self' | 'organization' | null;
   applicantBin: string;
   applicantName: string;
   body: { bin: string; name: string } | null;

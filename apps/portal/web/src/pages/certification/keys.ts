@@ -132,6 +132,10 @@ export const FIELD_ERROR_KEYS = {
     labelKey: 'certification.fieldError.certification_valid_to_before_from',
   },
   certification_attestat_exists: { labelKey: 'certification.fieldError.certification_attestat_exists' },
+  certification_capacity_self_not_head: {
+    labelKey: 'certification.fieldError.certification_capacity_self_not_head',
+  },
+  certification_capacity_no_right: { labelKey: 'certification.fieldError.certification_capacity_no_right' },
 } as const;
 
 export const ACT_FIELD_KEYS = {
