@@ -201,7 +201,7 @@ export async function listRegistry(
 }
 
 /** How many certificates (in number order) the name search reads before it turns to the trigram index. */
-const NAME_WALK = 1000;
+const NAME_WALK = 300;
 
 /**
  * The SQL of one registry page (exported so a test can check each search is served by its index). `plan`, for a
