@@ -92,7 +92,11 @@ export async function fuzz(
     if (f.valid || r.valid) {
       if (JSON.stringify(f) !== JSON.stringify(r)) {
         stats.acceptMismatches.push(
-          `#${i} ${kind}: fast ${JSON.stringify(f)} reference ${JSON.stringify(r)}`,
+          // The mutant and its options go into the message: the corpus is signed afresh each run, so a rare
+          // split verdict can only be replayed from these bytes.
+          `#${i} ${kind}: fast ${JSON.stringify(f)} reference ${JSON.stringify(r)} detachedData ${
+            input.opts.data ? Buffer.from(input.opts.data).toString('base64') : '-'
+          } mutant ${Buffer.from(mutant).toString('base64')} root ${Buffer.from(corpus.ca.root.certificate.der).toString('base64')}`,
         );
       } else stats.accepted++;
     } else if (JSON.stringify(f) !== JSON.stringify(r)) {
