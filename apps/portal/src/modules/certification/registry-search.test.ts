@@ -23,28 +23,33 @@ const CERTS: [string, string][] = [
 ];
 const numberOf = (i: number) => `KZ.SM.${CERTS[i][0]}.2026.${String(i + 1).padStart(6, '0')}`;
 
+/** Issues one certificate (with its application) to the holder: number, body BIN, holder BIN and name. */
+async function issue(number: string, bodyBin: string, holderBin: string, name: string) {
+  const [app] = await database.query<{ id: string }>(
+    `INSERT INTO certification_applications
+       (number, organization_id, created_by_account_id, applicant_bin, applicant_name, body_bin, body_name,
+        standard, status, tab, created_at, updated_at)
+     VALUES ($1, gen_random_uuid(), gen_random_uuid(), $2, $3, $4, 'ТОО «ОПС»', 'ISO 9001',
+             'certificate_active', 'active', now(), now())
+     RETURNING id`,
+    [`SM-${number}`, holderBin, name, bodyBin],
+  );
+  await database.query(
+    `INSERT INTO certification_certificates
+       (number, application_id, organization_id, holder_bin, holder_name, body_bin, body_name, attestat_number,
+        standard, scope, issued_on, valid_until, status, created_at, updated_at)
+     SELECT $1, id, organization_id, applicant_bin, applicant_name, body_bin, body_name, 'KZ.O.02.0001',
+            standard, 'Область', '2026-01-01', '2029-01-01', 'active', now(), now()
+       FROM certification_applications WHERE id = $2`,
+    [number, app.id],
+  );
+}
+
+const holderBinOf = (i: number) => `24014000${String(i).padStart(4, '0')}`;
+
 beforeAll(async () => {
   database = await createTestDatabase();
-  for (const [i, [bodyBin, name]] of CERTS.entries()) {
-    const [app] = await database.query<{ id: string }>(
-      `INSERT INTO certification_applications
-         (number, organization_id, created_by_account_id, applicant_bin, applicant_name, body_bin, body_name,
-          standard, status, tab, created_at, updated_at)
-       VALUES ($1, gen_random_uuid(), gen_random_uuid(), $2, $3, $4, 'ТОО «ОПС»', 'ISO 9001',
-               'certificate_active', 'active', now(), now())
-       RETURNING id`,
-      [`SM-2026-${String(i + 1).padStart(7, '0')}`, `24014000${String(i).padStart(4, '0')}`, name, bodyBin],
-    );
-    await database.query(
-      `INSERT INTO certification_certificates
-         (number, application_id, organization_id, holder_bin, holder_name, body_bin, body_name, attestat_number,
-          standard, scope, issued_on, valid_until, status, created_at, updated_at)
-       SELECT $1, id, organization_id, applicant_bin, applicant_name, body_bin, body_name, 'KZ.O.02.0001',
-              standard, 'Область', '2026-01-01', '2029-01-01', 'active', now(), now()
-         FROM certification_applications WHERE id = $2`,
-      [numberOf(i), app.id],
-    );
-  }
+  for (const [i, [bodyBin, name]] of CERTS.entries()) await issue(numberOf(i), bodyBin, holderBinOf(i), name);
 });
 
 afterAll(async () => {
@@ -166,5 +171,54 @@ describe('registry search plans', () => {
       const p = await plan({ organization }, ['enable_seqscan = off', 'enable_indexscan = off'], 'trigram');
       expect(p).toMatch(/Bitmap Index Scan on cert_reg_holder_name_trgm_idx/);
     }
+  });
+});
+
+describe('registry search through the distinct holders', () => {
+  /** One page of a name search under the given plan: the certificate numbers. */
+  async function page(filters: Record<string, string>, plan: 'holders' | 'trigram'): Promise<string[]> {
+    const { text, params } = registryListQuery(registryQuery.parse({ limit: '2', ...filters }), today, plan);
+    return (await database.query<{ number: string }>(text, params)).map((r) => r.number);
+  }
+
+  it('gives the same pages as the trigram index over every certificate', async () => {
+    const searches: Record<string, string>[] = [];
+    for (const organization of ['тоо', 'ҚҰРЫЛ', 'ив', '100%', 'е_и', 'ветер', 'нет такого'])
+      for (const more of [
+        {},
+        { cursor: numberOf(3) },
+        { number: 'kz.sm.99' },
+        { status: 'active' },
+      ] as Record<string, string>[])
+        searches.push({ organization, ...more });
+    for (const filters of searches)
+      expect(await page(filters, 'holders'), JSON.stringify(filters)).toEqual(await page(filters, 'trigram'));
+  });
+
+  it('finds a holder added or renamed by a new certificate', async () => {
+    const renamed = 'KZ.SM.990300000001.2026.000101';
+    const added = 'KZ.SM.990300000001.2026.000102';
+    expect(await page({ organization: 'ветер плюс' }, 'holders')).toEqual([]);
+    expect(await page({ organization: 'новый держатель' }, 'holders')).toEqual([]);
+    // The holder of «Северный ветер» renamed (same BIN, a new name on its new certificate), and a new holder.
+    await issue(renamed, '990300000001', holderBinOf(6), 'ТОО «Северный ветер Плюс»');
+    await issue(added, '990300000001', '240140009999', 'ТОО «Новый Держатель»');
+    expect(await page({ organization: 'ветер плюс' }, 'holders')).toEqual([renamed]);
+    expect(await page({ organization: 'новый держатель' }, 'holders')).toEqual([added]);
+    // The old name still finds the holder's earlier certificate; both names match «ветер», in number order.
+    expect(await page({ organization: 'Северный ветер»' }, 'holders')).toEqual([numberOf(6)]);
+    expect(await page({ organization: 'ветер' }, 'holders')).toEqual([numberOf(6), renamed]);
+    // And through listRegistry.
+    const found = await listRegistry(database, registryQuery.parse({ organization: 'ветер плюс' }), today);
+    expect(found.items.map((r) => [r.number, r.holderBin, r.holderName])).toEqual([
+      [renamed, holderBinOf(6), 'ТОО «Северный ветер Плюс»'],
+    ]);
+    for (const organization of ['ветер', 'держат', 'тоо'])
+      for (const cursor of [undefined, numberOf(5)]) {
+        const filters = { organization, ...(cursor ? { cursor } : {}) };
+        expect(await page(filters, 'holders'), JSON.stringify(filters)).toEqual(
+          await page(filters, 'trigram'),
+        );
+      }
   });
 });

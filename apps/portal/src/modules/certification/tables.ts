@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -234,5 +235,23 @@ export const certificationCertificates = pgTable(
     index('cert_reg_number_c_idx').on(sql`${t.number} COLLATE "C"`),
     // Holder name substring (ILIKE '%…%', any case, Cyrillic): trigrams (pg_trgm; contrib on PostgreSQL and PGlite).
     index('cert_reg_holder_name_trgm_idx').using('gin', t.holderName.op('gin_trgm_ops')),
+  ],
+);
+
+/**
+ * Distinct (holder BIN, holder name) pairs of the certificates: the registry's organisation-name search finds the
+ * matching holders here (a few thousand rows, not one per certificate), then pages their certificates through
+ * cert_reg_holder_idx. Kept in step by the trigger `certification_holders_sync` (migration 0019) on every
+ * certificate insert or holder change; a pair whose certificates were all replaced simply matches nothing.
+ */
+export const certificationHolders = pgTable(
+  'certification_holders',
+  {
+    holderBin: text('holder_bin').notNull(),
+    holderName: text('holder_name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.holderBin, t.holderName] }),
+    index('cert_holders_name_trgm_idx').using('gin', t.holderName.op('gin_trgm_ops')),
   ],
 );
