@@ -133,6 +133,17 @@ async function main() {
     const seedSeconds = (performance.now() - t0) / 1000;
     console.log(`seeded ${ROWS} applications in ${seedSeconds.toFixed(0)} s`);
 
+    // The machine's reference figure, same run and harness: a one-row primary-key read at the same concurrency —
+    // the floor under any page this database can serve.
+    const ids = (await pool.query('SELECT id FROM certification_applications LIMIT 64')).rows.map(
+      (r) => r.id,
+    );
+    const referenceTimes = await measure((k, time) =>
+      time(() => pool.query('SELECT * FROM certification_applications WHERE id = $1', [ids[k % ids.length]])),
+    );
+    const referenceP99 = p99(referenceTimes);
+    console.log(`reference: primary-key read p99 ${referenceP99.toFixed(1)} ms`);
+
     const rows: { view: string; tab: string; p99: number; worst: string }[] = [];
     const views = [
       ['applicant', (k: number) => ({ organizationId: orgId((k * 37) % ORGS) })],
@@ -198,6 +209,7 @@ async function main() {
       `PostgreSQL; ${CONNECTIONS} concurrent connections, ${PER_CASE} calls per case (a first page, every other call also`,
       'the cursor page), page size 20. Measured: the service list functions (SQL and row mapping). Floor: p99 < 30 ms.',
       `Run ${new Date().toISOString().slice(0, 16)}Z (load average ${loadavg()[0].toFixed(1)} on this machine), seed ${seedSeconds.toFixed(0)} s — **${pass ? 'PASS' : 'FAIL'}**.`,
+      `Reference of the same run: a one-row primary-key read, same harness and concurrency, p99 ${referenceP99.toFixed(1)} ms.`,
       '',
       '| view | tab | worst p99 over 6 sorts × 2 directions | worst case |',
       '|---|---|---|---|',

@@ -171,28 +171,28 @@ export async function listRegistry(
     scanned?: string | number;
   };
   let rows: Row[] | undefined;
+  let plan: 'index' | 'holders' | 'trigram' = 'index';
   if (q.organization) {
     // A name filter correlated with the number order (matches only among some bodies' numbers) makes a walk of
     // the number index long, however common the name; the trigram index answers any name but sorts every match.
-    // So: walk the first NAME_WALK numbers; enough matches there (or nothing further) is the exact page, else
-    // the matching holders come from certification_holders and each one's first certificates from
-    // cert_reg_holder_idx (holder_bin, number); those few are merged in number order.
-    const walk = registryListQuery(q, today, 'walk');
-    const found = await database.query<Row>(walk.text, walk.params);
-    if (found.length > q.limit || (found.length > 0 && Number(found[0].scanned) < NAME_WALK)) rows = found;
+    // So: count the matching holders in certification_holders (few rows). Up to HOLDERS_MAX, each one's first
+    // certificates come from cert_reg_holder_idx (holder_bin, number) and are merged in number order (each holder
+    // costs a read: ≈ 1 ms at 500 certificates). Past it, the name is common: walk the first NAME_WALK numbers —
+    // enough matches there (or nothing further) is the exact page — else take every match from the trigram index.
+    const [{ n }] = await database.query<{ n: number | string }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM certification_holders h WHERE h.holder_name ILIKE $1
+        LIMIT ${HOLDERS_MAX + 1}) m`,
+      [likeSubstring(q.organization)],
+    );
+    if (Number(n) <= HOLDERS_MAX) plan = 'holders';
+    else {
+      const walk = registryListQuery(q, today, 'walk');
+      const found = await database.query<Row>(walk.text, walk.params);
+      if (found.length > q.limit || (found.length > 0 && Number(found[0].scanned) < NAME_WALK)) rows = found;
+      plan = 'trigram';
+    }
   }
   if (!rows) {
-    let plan: 'index' | 'holders' | 'trigram' = 'index';
-    if (q.organization) {
-      // Each matching holder costs a read of its certificates (≈ 1 ms at 500 each): past HOLDERS_MAX holders the
-      // trigram index over the certificates is the cheaper of the two.
-      const [{ n }] = await database.query<{ n: number | string }>(
-        `SELECT count(*) AS n FROM (SELECT 1 FROM certification_holders h WHERE h.holder_name ILIKE $1
-          LIMIT ${HOLDERS_MAX + 1}) m`,
-        [likeSubstring(q.organization)],
-      );
-      plan = Number(n) > HOLDERS_MAX ? 'trigram' : 'holders';
-    }
     const { text, params } = registryListQuery(q, today, plan);
     rows = await database.query<Row>(text, params);
   }
